@@ -1,0 +1,83 @@
+import { Toast } from '../components/toast';
+import { errorMessage } from '../lib/api-client';
+import {
+  GraphCanvas,
+  GraphLegend,
+  GraphToolbar,
+  useGraphSession,
+  useNeighbourCounts,
+  useNode,
+  type GraphSession,
+} from '../features/graph';
+import { HealthIndicator } from '../features/health';
+import { Inspector, type CountsState, type InspectorSelection } from '../features/inspector';
+import { SearchBox } from '../features/search';
+
+/** Joins the features: search feeds the canvas, the canvas selection feeds the inspector. */
+export function Workbench() {
+  const session = useGraphSession();
+  const selection = useInspectorSelection(session);
+
+  return (
+    <div className="workbench">
+      <header className="topbar">
+        <div className="brand">
+          <img className="brand__mark" src="/favicon.svg" alt="" width={20} height={20} />
+          <span className="brand__name">MoneyTrail</span>
+        </div>
+        <SearchBox onSelect={(hit) => void session.showNode(hit.id)} />
+        <HealthIndicator />
+      </header>
+      <main className="workspace">
+        <section className="canvas-pane" aria-label="Canvas">
+          <GraphToolbar />
+          <div className="canvas-area">
+            <GraphCanvas />
+            <GraphLegend />
+            <Toast />
+          </div>
+        </section>
+        <Inspector
+          selection={selection}
+          onExpand={(id, filter) => void session.expand(id, filter)}
+          onSelect={session.select}
+          onOpenNode={(id) => void session.showNode(id)}
+        />
+      </main>
+    </div>
+  );
+}
+
+function useInspectorSelection(session: GraphSession): InspectorSelection {
+  const { selection } = session;
+  const nodeId = selection?.kind === 'node' ? selection.id : null;
+  const known = nodeId ? session.getNode(nodeId) : undefined;
+  // Records arrive with the elements; this fetch only runs if the session lost one (e.g. after a hot reload).
+  const nodeQuery = useNode(nodeId && !known ? nodeId : null);
+  const countsQuery = useNeighbourCounts(nodeId);
+
+  if (!selection) return null;
+  if (selection.kind === 'edge') {
+    const edge = session.getEdge(selection.id);
+    if (!edge) return { kind: 'missing', id: selection.id, message: 'This relationship is no longer loaded.' };
+    return { kind: 'edge', edge, source: session.getNode(edge.source), target: session.getNode(edge.target) };
+  }
+  const node = known ?? nodeQuery.data;
+  if (!node) {
+    return nodeQuery.isError
+      ? { kind: 'missing', id: selection.id, message: errorMessage(nodeQuery.error) }
+      : { kind: 'loading', id: selection.id };
+  }
+  const counts: CountsState = countsQuery.data
+    ? { status: 'success', counts: countsQuery.data }
+    : countsQuery.isError
+      ? { status: 'error', message: `Relationship counts unavailable: ${errorMessage(countsQuery.error)}` }
+      : { status: 'pending' };
+  return {
+    kind: 'node',
+    node,
+    counts,
+    expanding: session.expanding.has(node.id),
+    onCanvas: (type, direction) => session.countOnCanvas(node.id, type, direction),
+  };
+}

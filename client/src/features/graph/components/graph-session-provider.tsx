@@ -1,0 +1,274 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { Core, Layouts, NodeCollection, Position } from 'cytoscape';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import { notify } from '../../../lib/notifications';
+import type { EntityLabel, GraphEdge, GraphNode, NeighboursResponse, RelType } from '../../../types/api';
+import { neighbourCountsQueryOptions, neighboursQueryOptions } from '../api/get-neighbours';
+import { nodeQueryOptions } from '../api/get-node';
+import type { GraphEventHandlers, GraphSelection } from '../hooks/use-graph-events';
+import { GraphSessionContext, type ExpandFilter, type GraphSession, type GraphSummary } from '../hooks/use-graph-session';
+import { mergeElements } from '../lib/graph-elements';
+import {
+  awayFromOthers,
+  COMFORTABLE_ZOOM,
+  fanPositions,
+  frame,
+  freeSpot,
+  fullLayout,
+  incrementalLayout,
+} from '../lib/graph-layout';
+
+const EMPTY_SUMMARY: GraphSummary = { nodes: 0, edges: 0, byLabel: {} };
+
+function summarise(cy: Core): GraphSummary {
+  const byLabel: Partial<Record<EntityLabel, number>> = {};
+  cy.nodes().forEach((node) => {
+    const label = node.data('label') as EntityLabel;
+    byLabel[label] = (byLabel[label] ?? 0) + 1;
+  });
+  return { nodes: cy.nodes().length, edges: cy.edges().length, byLabel };
+}
+
+function collect(cy: Core, ids: readonly string[]): NodeCollection {
+  return ids.reduce<NodeCollection>((all, id) => all.union(cy.getElementById(id)), cy.collection());
+}
+
+function remember<T extends { id: string }>(records: Map<string, T>, items: readonly T[]): void {
+  for (const item of items) records.set(item.id, item);
+}
+
+/** Identifies an expansion so the same one is not requested twice while in flight. */
+function expansionKey(id: string, filter?: ExpandFilter): string {
+  if (!filter) return `${id}\u0000`;
+  return `${id}\u0000${filter.direction ?? 'both'}\u0000${[...(filter.types ?? [])].sort().join(',')}`;
+}
+
+function filterDescription({ types, direction }: ExpandFilter): string {
+  const parts: string[] = [];
+  if (types && types.length > 0) parts.push(types.join(', '));
+  if (direction === 'in') parts.push('incoming');
+  if (direction === 'out') parts.push('outgoing');
+  return parts.join(' ');
+}
+
+function expansionMessage(
+  response: NeighboursResponse,
+  filter: ExpandFilter,
+  added: { nodes: number; edges: number },
+): string {
+  const caption = response.node.caption || response.node.id;
+  const scope = filterDescription(filter);
+  const subject = scope ? `${caption} (${scope})` : caption;
+  if (response.total === 0) return `${subject} has no ${scope ? `${scope} ` : ''}relationships`;
+  const parts = [`${added.nodes} added`];
+  if (added.nodes === 0 && added.edges > 0) parts.push(`${added.edges} new ${added.edges === 1 ? 'link' : 'links'}`);
+  if (added.nodes === 0 && added.edges === 0) parts[0] = '0 added (already on the canvas)';
+  if (response.omitted > 0) parts.push(`${response.omitted.toLocaleString('en-GB')} more not shown`);
+  return `Expanded ${subject}: ${parts.join(', ')}`;
+}
+
+export function GraphSessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const cyRef = useRef<Core | null>(null);
+  const layoutRef = useRef<Layouts | null>(null);
+  const nodesRef = useRef(new Map<string, GraphNode>());
+  const edgesRef = useRef(new Map<string, GraphEdge>());
+  const inFlightRef = useRef(new Set<string>());
+  // Bumped by clear(): answers to requests made before it belong to an investigation the analyst discarded.
+  const generationRef = useRef(0);
+
+  const [selection, setSelection] = useState<GraphSelection>(null);
+  const [summary, setSummary] = useState<GraphSummary>(EMPTY_SUMMARY);
+  const [version, setVersion] = useState(0);
+  const [expanding, setExpanding] = useState<ReadonlySet<string>>(() => new Set());
+  const [placing, setPlacing] = useState(false);
+
+  const runLayout = useCallback((cy: Core, layout: Layouts, onStop?: () => void) => {
+    layoutRef.current?.stop();
+    layoutRef.current = layout;
+    layout.one('layoutstop', () => {
+      if (layoutRef.current === layout) layoutRef.current = null;
+      if (!cy.destroyed()) onStop?.();
+    });
+    layout.run();
+  }, []);
+
+  const select = useCallback((id: string) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const element = cy.getElementById(id);
+    if (element.empty()) return;
+    cy.batch(() => {
+      cy.elements(':selected').difference(element).unselect();
+      element.select();
+    });
+  }, []);
+
+  const showNode = useCallback(
+    async (id: string) => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      if (cy.getElementById(id).nonempty()) {
+        frame(cy, cy.getElementById(id), { onlyIfOffscreen: true });
+        select(id);
+        return;
+      }
+      setPlacing(true);
+      try {
+        const node = await queryClient.fetchQuery(nodeQueryOptions(id));
+        // The canvas may have been remounted or cleared while the request was out.
+        const current = cyRef.current;
+        if (!current) return;
+        remember(nodesRef.current, [node]);
+        const first = current.nodes().empty();
+        mergeElements(current, [node], [], () => (first ? { x: 0, y: 0 } : freeSpot(current)));
+        const element = current.getElementById(node.id);
+        if (first) {
+          current.zoom(COMFORTABLE_ZOOM);
+          current.center(element);
+        } else {
+          frame(current, element, { onlyIfOffscreen: true });
+        }
+        select(node.id);
+      } catch (err) {
+        notify('error', `Could not open ${id}: ${errorMessage(err)}`);
+      } finally {
+        setPlacing(false);
+      }
+    },
+    [queryClient, select],
+  );
+
+  const expand = useCallback(
+    async (id: string, filter: ExpandFilter = {}) => {
+      const key = expansionKey(id, filter);
+      if (inFlightRef.current.has(key)) return;
+      inFlightRef.current.add(key);
+      setExpanding((prev) => new Set(prev).add(id));
+      cyRef.current?.getElementById(id).addClass('is-expanding');
+      const generation = generationRef.current;
+      try {
+        const response = await queryClient.fetchQuery(neighboursQueryOptions({ id, ...filter }));
+        queryClient.setQueryData(neighbourCountsQueryOptions(id).queryKey, response.counts);
+        const cy = cyRef.current;
+        if (!cy || generation !== generationRef.current) return;
+        remember(nodesRef.current, [response.node, ...response.nodes]);
+        remember(edgesRef.current, response.edges);
+
+        if (cy.getElementById(id).empty()) {
+          mergeElements(cy, [response.node], [], () => freeSpot(cy));
+        }
+        const parent = cy.getElementById(id);
+        const firstLoad = cy.nodes().length <= 1;
+        const centre = { ...parent.position() };
+        const away = awayFromOthers(cy, id);
+        let fan: Position[] | null = null;
+        const added = mergeElements(cy, response.nodes, response.edges, (_node, i, n) => (fan ??= fanPositions(centre, n, away))[i]);
+        const newNodes = collect(cy, added.addedNodeIds);
+        if (newNodes.nonempty()) {
+          runLayout(cy, incrementalLayout(cy, newNodes), () => {
+            // Only the very first expansion frames the picture; later ones just make sure the news is in view.
+            if (firstLoad) frame(cy, cy.nodes());
+            else frame(cy, newNodes.union(parent), { onlyIfOffscreen: true });
+          });
+        }
+        notify(
+          'success',
+          expansionMessage(response, filter, { nodes: added.addedNodeIds.length, edges: added.addedEdgeIds.length }),
+        );
+      } catch (err) {
+        const caption = nodesRef.current.get(id)?.caption ?? id;
+        notify('error', `Could not expand ${caption}: ${errorMessage(err)}`);
+      } finally {
+        inFlightRef.current.delete(key);
+        const stillBusy = [...inFlightRef.current].some((k) => k.startsWith(expansionKey(id)));
+        if (!stillBusy) {
+          cyRef.current?.getElementById(id).removeClass('is-expanding');
+          setExpanding((prev) => {
+            const next = new Set(prev);
+            next.delete(id);
+            return next;
+          });
+        }
+      }
+    },
+    [queryClient, runLayout],
+  );
+
+  const fit = useCallback(() => {
+    const cy = cyRef.current;
+    if (!cy || cy.nodes().empty()) return;
+    frame(cy, cy.nodes());
+  }, []);
+
+  const relayout = useCallback(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    if (cy.nodes().length < 2) {
+      fit();
+      return;
+    }
+    runLayout(cy, fullLayout(cy), () => frame(cy, cy.nodes(), { maxZoom: 1.5 }));
+  }, [fit, runLayout]);
+
+  const clear = useCallback(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    generationRef.current += 1;
+    layoutRef.current?.stop();
+    layoutRef.current = null;
+    cy.stop();
+    cy.elements().remove();
+    cy.reset();
+    nodesRef.current.clear();
+    edgesRef.current.clear();
+  }, []);
+
+  const getNode = useCallback((id: string) => nodesRef.current.get(id), []);
+  const getEdge = useCallback((id: string) => edgesRef.current.get(id), []);
+
+  const countOnCanvas = useCallback((nodeId: string, type: RelType, direction: 'in' | 'out') => {
+    const cy = cyRef.current;
+    const node = cy?.getElementById(nodeId);
+    if (!node || node.empty()) return 0;
+    return node
+      .connectedEdges()
+      .filter((edge) => edge.data('type') === type && (direction === 'out' ? edge.source() : edge.target()).id() === nodeId)
+      .length;
+  }, []);
+
+  const canvasHandlers = useMemo<GraphEventHandlers>(
+    () => ({
+      onSelectionChange: setSelection,
+      onNodeDoubleTap: (id) => void expand(id),
+      onElementsChange: () => {
+        const cy = cyRef.current;
+        setSummary(cy ? summarise(cy) : EMPTY_SUMMARY);
+        setVersion((v) => v + 1);
+      },
+    }),
+    [expand],
+  );
+
+  const session: GraphSession = {
+    selection,
+    summary,
+    expanding,
+    placing,
+    version,
+    showNode,
+    expand,
+    select,
+    fit,
+    relayout,
+    clear,
+    getNode,
+    getEdge,
+    countOnCanvas,
+    cyRef,
+    canvasHandlers,
+  };
+
+  return <GraphSessionContext.Provider value={session}>{children}</GraphSessionContext.Provider>;
+}

@@ -1,0 +1,107 @@
+import type { StylesheetJson } from 'cytoscape';
+import { labelIconDataUri } from '../../../lib/labels/label-icons';
+import { LABEL_COLOURS } from '../../../lib/labels/label-style';
+import { ENTITY_LABELS, type RelType } from '../../../types/api';
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** Relationships that carry money; drawn warmer so a payment trail stands out from infrastructure links. */
+export const MONEY_REL_TYPES: readonly RelType[] = ['SENT', 'TO', 'VIA', 'SETTLES_TO'];
+
+export function buildGraphStyle(): StylesheetJson {
+  const perLabel: StylesheetJson = ENTITY_LABELS.map((label) => ({
+    selector: `node[label = "${label}"]`,
+    style: {
+      'background-color': LABEL_COLOURS[label],
+      'background-image': labelIconDataUri(label),
+      'background-width': '58%',
+      'background-height': '58%',
+      'background-fit': 'none',
+      'background-clip': 'none',
+    },
+  }));
+
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'ellipse',
+        width: 34,
+        height: 34,
+        'background-color': '#94a3b8',
+        'border-width': 2,
+        'border-color': '#ffffff',
+        label: 'data(caption)',
+        'font-family': FONT,
+        'font-size': 10,
+        color: '#1e293b',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        // Unreadable text costs time to draw and only adds noise when zoomed out.
+        'min-zoomed-font-size': 7,
+        'overlay-opacity': 0,
+      },
+    },
+    ...perLabel,
+    {
+      selector: 'node:selected',
+      style: {
+        'border-width': 3,
+        'border-color': '#0f172a',
+        'underlay-color': '#0f172a',
+        'underlay-opacity': 0.14,
+        'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'node.is-expanding',
+      style: { 'border-color': '#f59e0b', 'border-style': 'dashed', 'border-width': 3 },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.4,
+        'curve-style': 'bezier',
+        'line-color': '#9aa7b8',
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': '#9aa7b8',
+        'arrow-scale': 0.85,
+        label: 'data(type)',
+        'font-family': FONT,
+        'font-size': 7.5,
+        color: '#475569',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#f8fafc',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 6,
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: MONEY_REL_TYPES.map((type) => `edge[type = "${type}"]`).join(', '),
+      style: { width: 1.8, 'line-color': '#c08a3e', 'target-arrow-color': '#c08a3e', color: '#7c4a03' },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 3,
+        'line-color': '#0f172a',
+        'target-arrow-color': '#0f172a',
+        color: '#0f172a',
+        'font-weight': 'bold',
+        'z-index': 10,
+      },
+    },
+  ];
+}

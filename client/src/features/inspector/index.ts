@@ -1,0 +1,2 @@
+export { Inspector, type InspectorProps, type InspectorSelection } from './components/inspector';
+export type { CountsState } from './components/relationship-counts';

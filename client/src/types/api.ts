@@ -1,0 +1,18 @@
+/**
+ * The one place the client reaches into server/: API shapes as types only (erased at build time), plus the
+ * model's constant lists, which are plain data with no server imports.
+ */
+export type {
+  Direction,
+  EntityLabel,
+  GraphEdge,
+  GraphNode,
+  HealthResponse,
+  NeighbourCount,
+  NeighboursResponse,
+  Provenance,
+  RelType,
+  SearchHit,
+  SearchResponse,
+} from '../../../server/api-types';
+export { ENTITY_LABELS, PROVENANCE_KEYS, REL_TYPES } from '../../../server/domain/model';

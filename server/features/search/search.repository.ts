@@ -1,0 +1,17 @@
+import type { Database } from '../../db/database.js';
+
+export interface SearchRow {
+  uid: string;
+  labels: string[];
+  caption: string | null;
+  facts: Record<string, unknown>;
+  score: number;
+}
+
+export class SearchRepository {
+  constructor(private readonly db: Database) {}
+
+  fullText(query: string, labels: string[] | null, limit: number): Promise<SearchRow[]> {
+    return this.db.read<SearchRow>('search.fulltext', { query, labels, limit });
+  }
+}

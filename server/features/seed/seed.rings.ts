@@ -1,0 +1,466 @@
+/**
+ * Seller rings: who runs them, which domains and merchant accounts they use, and how the proceeds are layered
+ * through mule accounts to cash-out accounts. Three structures rotate so each ring hides its money differently:
+ *   single-acquirer  one merchant account settling to one collection account, domains on a bulletproof hoster
+ *   split-acquirers  two merchants at two acquirers, both sweeping into one hub mule; mirrors on mainstream hosts
+ *   direct-wallet    one merchant plus a direct e-wallet option, both sweeping into a hub; bulletproof hoster
+ * Ring income is recorded per day while buyers are generated; layering runs once all buyers are known.
+ */
+import type { Rng } from '../../domain/rng.js';
+import { ACQUIRER_KEYS, NGO_KEYS, POLICE_KEY, RING_DOMAIN_WORDS, RING_MCCS, SHELL_COMPANY_SUFFIXES, SHELL_COMPANY_WORDS } from './seed.catalogue.js';
+import type { HostingSegment, ProviderPlan, SeedContext } from './seed.entities.js';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  PERIOD_DAYS,
+  PERIOD_END,
+  PERIOD_START,
+  emitBankAccount,
+  emitContacts,
+  emitDomain,
+  emitMerchant,
+  emitPersonLike,
+  emitTransaction,
+  emitWallet,
+  org,
+  registrarFor,
+} from './seed.entities.js';
+import type { AccountRef } from './seed.entities.js';
+import { REGISTRARS, RESERVED_TLDS } from './seed.catalogue.js';
+import { centsToAmount, cutNodes, timeRespectingTrail } from './seed.truth.js';
+import type { RingTruth, TrailTx } from './seed.truth.js';
+import { iso } from './seed.rows.js';
+
+export type RingTemplate = 'single-acquirer' | 'split-acquirers' | 'direct-wallet';
+const TEMPLATES: readonly RingTemplate[] = ['single-acquirer', 'split-acquirers', 'direct-wallet'];
+
+const RING_BANKS = ['fjordline-bank', 'aurelwyn-bank', 'kestrelmoor-savings', 'calderholt-bank'] as const;
+const RING_COUNTRIES = ['NL', 'DE', 'GB', 'IE', 'PL', 'ES', 'FR'] as const;
+const HANDLE_WORDS = [
+  ['grey', 'north', 'night', 'cold', 'iron', 'blue', 'swift', 'still'],
+  ['fox', 'owl', 'pine', 'river', 'stone', 'wolf', 'crow', 'hawk'],
+] as const;
+/** sentinel standing for "all of the ring's buyers" in the structural graph */
+export const BUYERS_NODE = '<ring buyers>';
+
+export interface RingDomain {
+  uid: string;
+  name: string;
+  liveFrom: number;
+  /** end of sales on this domain: take-down, or the end of the period */
+  liveTo: number;
+  takenDownAt: number | null;
+  merchants: string[];
+  acceptsWallet: boolean;
+  hosting: HostingSegment[];
+}
+
+interface Flow {
+  next: string[];
+  /** share a mule keeps */
+  cut: number;
+  /** minutes between money arriving and being sent on */
+  delay: readonly [number, number];
+}
+
+export interface RingPlan {
+  index: number;
+  id: string;
+  name: string;
+  template: RingTemplate;
+  /** the first sale: the planted buyer's first payment is on this day */
+  start: number;
+  sellers: { uid: string; name: string; role: 'operator' | 'associate' }[];
+  merchants: { uid: string; name: string; acquirer: string; settlesTo: string }[];
+  directWallet: string | null;
+  receivers: string[];
+  muleAccounts: string[];
+  cashOuts: string[];
+  accountKeeper: Map<string, string>;
+  walletAccounts: Set<string>;
+  sweepTo: Map<string, string[]>;
+  flows: Map<string, Flow>;
+  domains: RingDomain[];
+  prices: number[];
+  /** settled buyer money per receiving account per day (cents), filled while buyers are generated */
+  inflow: Map<string, Float64Array>;
+  /** distinct money-flow edges, for the chokepoint computation */
+  edges: Set<string>;
+  buyers: string[];
+  planted: { uid: string; cardUid: string; firstPaymentAt: number; txs: TrailTx[] } | null;
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+
+function uniqueDomain(ctx: SeedContext, rng: Rng, candidates: string[]): string {
+  for (const stem of candidates) {
+    const name = `${stem}.${rng.pick(RESERVED_TLDS)}`;
+    if (!ctx.domainNames.has(name)) {
+      ctx.domainNames.add(name);
+      return name;
+    }
+  }
+  for (let n = 2; ; n++) {
+    const name = `${candidates[0]}-${n}.${rng.pick(RESERVED_TLDS)}`;
+    if (!ctx.domainNames.has(name)) {
+      ctx.domainNames.add(name);
+      return name;
+    }
+  }
+}
+
+/** Plans one ring and emits its people, accounts, merchants and domains. */
+export function planRing(ctx: SeedContext, index: number, rng: Rng): RingPlan {
+  const template = TEMPLATES[index % TEMPLATES.length]!;
+  const start = PERIOD_START + DAY * rng.int(1, 50) + HOUR * rng.int(9, 13);
+  const opened = { firstSeen: start - DAY * rng.int(10, 60), lastSeen: PERIOD_END };
+  const police = [org(POLICE_KEY)];
+  const ngo = org(rng.pick(NGO_KEYS));
+  const ringNo = index + 1;
+  const accountKeeper = new Map<string, string>();
+  const walletAccounts = new Set<string>();
+  const keep = (a: AccountRef, wallet = false) => {
+    accountKeeper.set(a.uid, a.keeper);
+    if (wallet) walletAccounts.add(a.uid);
+    return a.uid;
+  };
+  const bank = () => rng.pick(RING_BANKS);
+
+  // People: the operator and associates, a nominee who fronts the merchant accounts, and mules.
+  const sellers: RingPlan['sellers'] = [];
+  const nSellers = rng.int(1, 3);
+  for (let s = 0; s < nSellers; s++) {
+    const country = rng.pick(RING_COUNTRIES);
+    const p = ctx.ids.person(country);
+    const alias = `${rng.pick(HANDLE_WORDS[0])}${rng.pick(HANDLE_WORDS[1])}${rng.int(10, 99)}`;
+    const prov = { sources: police, firstSeen: opened.firstSeen, lastSeen: PERIOD_END };
+    const uid = emitPersonLike(ctx, 'Seller', `s${ringNo}-${s + 1}`, p, { alias, country }, prov);
+    emitContacts(ctx, rng, uid, { ...p, handle: alias }, { phone: 0.8, ip: 'user', ...prov });
+    sellers.push({ uid, name: p.name, role: s === 0 ? 'operator' : 'associate' });
+  }
+  const operator = sellers[0]!.uid;
+  const associate = () => rng.pick(sellers).uid;
+  let personNo = 0;
+  const person = (): string => {
+    const country = rng.pick(RING_COUNTRIES);
+    const p = ctx.ids.person(country);
+    const prov = { sources: police, firstSeen: opened.firstSeen, lastSeen: PERIOD_END };
+    const uid = emitPersonLike(ctx, 'Person', `p${ringNo}-${++personNo}`, p, { country }, prov);
+    emitContacts(ctx, rng, uid, p, { phone: 0.5, ip: rng.chance(0.5) ? 'user' : null, ...prov });
+    return uid;
+  };
+  const holds = (holder: string, account: string) =>
+    ctx.buf.rel('HOLDS', holder, account, { sources: [accountKeeper.get(account)!], ...opened });
+  const controls = (seller: string, target: string) => ctx.buf.rel('CONTROLS', seller, target, { sources: police, ...opened });
+
+  // Merchant accounts and where they settle.
+  const nominee = person();
+  const acquirers = rng.sample(ACQUIRER_KEYS, template === 'split-acquirers' ? 2 : 1);
+  const company = `${rng.pick(SHELL_COMPANY_WORDS)} ${rng.pick(SHELL_COMPANY_SUFFIXES)}`;
+  const merchants: RingPlan['merchants'] = [];
+  const receivers: string[] = [];
+  for (const [k, acquirerKey] of acquirers.entries()) {
+    const settlement = keep(emitBankAccount(ctx, bank(), opened));
+    holds(nominee, settlement);
+    controls(operator, settlement);
+    receivers.push(settlement);
+    const name = k === 0 ? company : `${rng.pick(SHELL_COMPANY_WORDS)} ${rng.pick(SHELL_COMPANY_SUFFIXES)}`;
+    const uid = emitMerchant(ctx, { name, mcc: rng.pick(RING_MCCS), acquirerKey, country: rng.pick(['NL', 'IE'] as const), firstSeen: opened.firstSeen });
+    ctx.buf.rel('SETTLES_TO', uid, settlement, { sources: [org(acquirerKey)], ...opened });
+    controls(operator, uid);
+    merchants.push({ uid, name, acquirer: org(acquirerKey), settlesTo: settlement });
+  }
+  let directWallet: string | null = null;
+  if (template === 'direct-wallet') {
+    directWallet = keep(emitWallet(ctx, 'zentrowallet', 'NL', 'EUR', opened), true);
+    holds(nominee, directWallet);
+    controls(operator, directWallet);
+    receivers.push(directWallet);
+  }
+
+  // Layering: optional hub, first- and second-level mules, cash-out accounts held by the sellers.
+  const muleAccount = (level: string): string => {
+    const holder = person();
+    const wallet = level !== 'hub' && rng.chance(0.25);
+    const uid = keep(wallet ? emitWallet(ctx, 'lumenkite-payments', 'GB', 'EUR', opened) : emitBankAccount(ctx, bank(), opened), wallet);
+    holds(holder, uid);
+    controls(level === 'hub' ? operator : associate(), uid);
+    return uid;
+  };
+  const cashOuts: string[] = [];
+  for (let c = 0; c < Math.max(2, nSellers); c++) {
+    const holder = sellers[c % nSellers]!.uid;
+    const wallet = c === 1 && rng.chance(0.4);
+    const uid = keep(wallet ? emitWallet(ctx, 'lumenkite-payments', 'GB', 'EUR', opened) : emitBankAccount(ctx, bank(), opened), wallet);
+    holds(holder, uid);
+    cashOuts.push(uid);
+  }
+  const hub = template === 'single-acquirer' ? null : muleAccount('hub');
+  const level1 = Array.from({ length: template === 'single-acquirer' ? rng.int(2, 4) : rng.int(1, 3) }, () => muleAccount('1'));
+  const level2 = template === 'split-acquirers' ? Array.from({ length: rng.int(0, 2) }, () => muleAccount('2')) : [];
+  const mule = (next: string[]): Flow => ({ next, cut: rng.float(0.04, 0.1), delay: [4 * 60, 48 * 60] });
+  const flows = new Map<string, Flow>();
+  const sweepTo = new Map<string, string[]>();
+  for (const r of receivers) sweepTo.set(r, hub ? [hub] : level1);
+  if (hub) flows.set(hub, { next: template === 'direct-wallet' ? [...cashOuts, ...level1] : level1, cut: 0.02, delay: [2 * 60, 24 * 60] });
+  for (const m of level1) flows.set(m, mule([...cashOuts, ...level2]));
+  for (const m of level2) flows.set(m, mule(cashOuts));
+
+  const domains = planDomains(ctx, rng, template, start, merchants.map((m) => m.uid), directWallet !== null);
+  let previous: RingDomain | null = null;
+  for (const d of domains) {
+    const isMirror = previous !== null && previous.takenDownAt === null;
+    d.uid = emitDomain(ctx, rng, {
+      name: d.name,
+      registeredAt: d.hosting[0]!.from,
+      takenDownAt: d.takenDownAt,
+      registrar: registrarFor(rng, true, REGISTRARS),
+      hosting: d.hosting,
+      sources: [org('nimbusridge-names'), ngo],
+    });
+    const seen = { sources: [ngo], firstSeen: d.liveFrom, lastSeen: d.liveTo };
+    for (const m of d.merchants) ctx.buf.rel('ACCEPTS', d.uid, m, seen);
+    if (d.acceptsWallet && directWallet) ctx.buf.rel('ACCEPTS', d.uid, directWallet, seen);
+    ctx.buf.rel('OPERATES', operator, d.uid, { ...seen, sources: police });
+    for (const s of sellers.slice(1)) if (rng.chance(0.5)) ctx.buf.rel('OPERATES', s.uid, d.uid, { ...seen, sources: police });
+    if (previous && !isMirror) ctx.buf.rel('REPLACED', d.uid, previous.uid, { sources: [ngo], firstSeen: d.liveFrom });
+    if (!isMirror) previous = d;
+  }
+
+  const base = rng.pick([1990, 2490, 2990, 3990]);
+  return {
+    index,
+    id: `ring-${ringNo}`,
+    name: `Ring ${ringNo} (${domains[0]!.name.replace(/\.[^.]+$/, '')})`,
+    template,
+    start,
+    sellers,
+    merchants,
+    directWallet,
+    receivers,
+    muleAccounts: [...(hub ? [hub] : []), ...level1, ...level2],
+    cashOuts,
+    accountKeeper,
+    walletAccounts,
+    sweepTo,
+    flows,
+    domains,
+    prices: [base, base * 2, base * 3 + 900, 14_900],
+    inflow: new Map(receivers.map((r) => [r, new Float64Array(PERIOD_DAYS + 1)])),
+    edges: new Set(),
+    buyers: [],
+    planted: null,
+  };
+}
+
+/**
+ * A chain of domains, each live until taken down and then REPLACED by the next one (same merchant accounts);
+ * split-acquirer rings also run a mirror at the end. Bulletproof-hosted rings start on a mainstream host, are
+ * evicted after a few weeks and move to their bulletproof hoster for good.
+ */
+function planDomains(ctx: SeedContext, rng: Rng, template: RingTemplate, start: number, merchants: string[], wallet: boolean): RingDomain[] {
+  const first = rng.pick(RING_DOMAIN_WORDS.first);
+  const second = rng.pick(RING_DOMAIN_WORDS.second);
+  const brand = `${first}-${second}`;
+  const mainstream = ctx.providers.filter((p) => !p.bulletproof);
+  const bulletproof = ctx.providers.filter((p) => p.bulletproof);
+  const hoster = template === 'split-acquirers' ? null : rng.pick(bulletproof);
+  const out: RingDomain[] = [];
+  let liveFrom = start;
+  let registeredAt = start - DAY * rng.int(7, 30);
+  let lastHost: ProviderPlan | null = null;
+  const hostingFor = (from: number, to: number | null, k: number): HostingSegment[] => {
+    if (hoster) {
+      const evicted = from + DAY * rng.int(10, 30);
+      if (k === 0 && (to === null || evicted < to)) {
+        return [{ provider: rng.pick(mainstream), from, to: evicted }, { provider: hoster, from: evicted, to }];
+      }
+      return [{ provider: hoster, from, to }];
+    }
+    const provider: ProviderPlan = rng.pick(mainstream.filter((p) => p !== lastHost));
+    lastHost = provider;
+    return [{ provider, from, to }];
+  };
+  for (let k = 0; ; k++) {
+    const remaining = PERIOD_END - liveFrom;
+    let life = DAY * rng.int(45, 100);
+    if (k === 0) life = Math.min(life, Math.floor(remaining / 2)); // at least one take-down per ring
+    const final = liveFrom + life >= PERIOD_END - 10 * DAY;
+    const takenDownAt = final ? null : liveFrom + life;
+    const stem = k === 0 ? [brand] : [`${brand}${k + 1}`, `${first}${second}`, `${brand}-club`, `${second}-${first}`];
+    out.push({
+      uid: '',
+      name: uniqueDomain(ctx, rng, stem),
+      liveFrom,
+      liveTo: takenDownAt ?? PERIOD_END,
+      takenDownAt,
+      merchants: template === 'split-acquirers' && k === 0 ? merchants.slice(0, 1) : merchants,
+      acceptsWallet: wallet,
+      hosting: hostingFor(registeredAt, takenDownAt, k),
+    });
+    if (final) break;
+    registeredAt = takenDownAt! + HOUR * rng.int(6, 96);
+    liveFrom = registeredAt + HOUR * rng.int(2, 24);
+  }
+  if (template === 'split-acquirers') {
+    const last = out[out.length - 1]!;
+    const mirrorFrom = last.liveFrom + DAY * rng.int(10, 30);
+    out.push({
+      uid: '',
+      name: uniqueDomain(ctx, rng, [`${brand}-mirror`, `${second}-${first}-mirror`]),
+      liveFrom: mirrorFrom,
+      liveTo: PERIOD_END,
+      takenDownAt: null,
+      merchants,
+      acceptsWallet: wallet,
+      hosting: hostingFor(mirrorFrom - DAY * rng.int(1, 5), null, out.length),
+    });
+  }
+  return out;
+}
+
+export function liveDomainsAt(ring: RingPlan, at: number): RingDomain[] {
+  return ring.domains.filter((d) => d.liveFrom <= at && at < d.liveTo);
+}
+
+/** The next moment any ring domain is live at or after `at`: buyers follow a ring to its new domain. */
+export function nextLiveMoment(ring: RingPlan, at: number): number | null {
+  let best: number | null = null;
+  for (const d of ring.domains) {
+    if (d.liveTo <= at) continue;
+    const t = Math.max(at, d.liveFrom);
+    if (best === null || t < best) best = t;
+  }
+  return best;
+}
+
+/** Books a buyer's payment into the ring: daily income (settled money only) and the structural flow graph. */
+export function recordRingPayment(ring: RingPlan, p: { to: string; via: string | null; at: number; cents: number; settled: boolean }): void {
+  if (p.via) {
+    ring.edges.add(`${BUYERS_NODE}\u0000${p.via}`);
+    ring.edges.add(`${p.via}\u0000${p.to}`);
+  } else {
+    ring.edges.add(`${BUYERS_NODE}\u0000${p.to}`);
+  }
+  if (p.settled) {
+    const days = ring.inflow.get(p.to);
+    if (!days) throw new Error(`${p.to} does not collect money for ${ring.id}`);
+    days[Math.floor((p.at - PERIOD_START) / DAY)]! += p.cents;
+  }
+}
+
+interface Transfer extends TrailTx {
+  seq: number;
+}
+
+/**
+ * Layering, in time order by construction: a receiving account sweeps, every few days, only what had settled on
+ * earlier days; a mule forwards a received amount (minus its cut) hours to days after it arrived. Money that would
+ * move after the end of the period stays where it is. Emits the transfers and returns the ring's truth.
+ */
+export function layerRing(ctx: SeedContext, ring: RingPlan, rng: Rng, nextTxNo: () => number): RingTruth {
+  const transfers: Transfer[] = [];
+  const send = (from: string, to: string, at: number, cents: number) => {
+    transfers.push({ from, to, at, cents, seq: transfers.length });
+    ring.edges.add(`${from}\u0000${to}`);
+  };
+  const forward = (account: string, cents: number, arrivedAt: number) => {
+    const flow = ring.flows.get(account);
+    if (!flow) return; // a cash-out account: the money has arrived
+    const onward = cents - Math.round(cents * flow.cut);
+    const parts = onward > 40_000 && rng.chance(0.5) ? splitCents(rng, onward) : [onward];
+    for (const part of parts) {
+      const at = arrivedAt + MINUTE * rng.int(flow.delay[0], flow.delay[1]);
+      if (at > PERIOD_END) continue;
+      const to = rng.pick(flow.next);
+      send(account, to, at, part);
+      forward(to, part, at);
+    }
+  };
+  for (const receiver of ring.receivers) {
+    const perDay = ring.inflow.get(receiver)!;
+    let settledBefore = 0; // cents settled on days before `day`
+    let swept = 0;
+    let nextSweep = 1 + rng.int(0, 2);
+    for (let day = 1; day <= PERIOD_DAYS; day++) {
+      settledBefore += perDay[day - 1]!;
+      if (day < nextSweep) continue;
+      nextSweep = day + rng.int(2, 4);
+      const available = settledBefore - swept;
+      const at = PERIOD_START + day * DAY + HOUR * rng.int(8, 17) + MINUTE * rng.int(0, 59);
+      if (available < 15_000 || at > PERIOD_END) continue;
+      swept += available;
+      const to = rng.pick(ring.sweepTo.get(receiver)!);
+      send(receiver, to, at, available);
+      forward(to, available, at);
+    }
+  }
+  transfers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  for (const t of transfers) {
+    const wallet = ring.walletAccounts.has(t.from);
+    emitTransaction(ctx, {
+      key: `t-${String(nextTxNo()).padStart(9, '0')}`,
+      from: t.from,
+      to: t.to,
+      via: null,
+      at: t.at,
+      cents: t.cents,
+      currency: 'EUR',
+      status: 'settled',
+      channel: wallet ? 'e_wallet_transfer' : 'bank_transfer',
+      sources: [ring.accountKeeper.get(t.from)!, ring.accountKeeper.get(t.to)!],
+    });
+  }
+  return ringTruth(ring, transfers);
+}
+
+function splitCents(rng: Rng, cents: number): number[] {
+  const first = Math.round(cents * rng.float(0.3, 0.7));
+  return [first, cents - first];
+}
+
+function ringTruth(ring: RingPlan, transfers: Transfer[]): RingTruth {
+  const planted = ring.planted;
+  if (!planted) throw new Error(`${ring.id} has no planted buyer`);
+  const firstTransfer = transfers.reduce((min, t) => Math.min(min, t.at), Number.POSITIVE_INFINITY);
+  if (!(planted.firstPaymentAt < firstTransfer)) throw new Error(`${ring.id}: planted buyer does not pay before layering starts`);
+
+  const cashOutSet = new Set(ring.cashOuts);
+  const inflow = new Map<string, number>(ring.cashOuts.map((c) => [c, 0]));
+  for (const t of transfers) if (cashOutSet.has(t.to)) inflow.set(t.to, inflow.get(t.to)! + t.cents);
+  const proceeds = [...inflow.values()].reduce((a, b) => a + b, 0);
+
+  // Only ring transfers leave ring accounts, so the planted card's payments plus the ring's transfers are
+  // every transaction the trail can follow.
+  const reached = timeRespectingTrail([...planted.txs, ...transfers], planted.cardUid, 6);
+  const sinks = ring.cashOuts.filter((c) => (reached.get(c) ?? 0) > 0).map((uid) => ({ uid, total: centsToAmount(reached.get(uid)!) }));
+
+  const edges = [...ring.edges].map((e) => e.split('\u0000') as [string, string]);
+  const accounts = [...ring.receivers, ...ring.muleAccounts, ...ring.cashOuts];
+  const cutAccounts = cutNodes(edges, BUYERS_NODE, cashOutSet, accounts);
+  const cutMerchants = cutNodes(edges, BUYERS_NODE, cashOutSet, ring.merchants.map((m) => m.uid));
+  const live = ring.domains.filter((d) => d.takenDownAt === null);
+  const currentHosts = live.map((d) => new Set(d.hosting.filter((h) => h.to === null).map((h) => h.provider.uid)));
+  const providers = live.length === 0 ? [] : [...currentHosts[0]!].filter((p) => currentHosts.every((s) => s.has(p)));
+
+  return {
+    id: ring.id,
+    name: ring.name,
+    sellers: ring.sellers,
+    domains: ring.domains.map((d) => ({ uid: d.uid, name: d.name, status: d.takenDownAt === null ? 'live' : 'taken_down' })),
+    merchantAccounts: ring.merchants.map((m) => m.uid),
+    paymentAccounts: accounts,
+    muleAccounts: ring.muleAccounts,
+    cashOutAccounts: ring.cashOuts.map((uid) => ({ uid, totalIn: centsToAmount(inflow.get(uid)!) })),
+    proceedsTotal: centsToAmount(proceeds),
+    buyers: ring.buyers,
+    plantedBuyer: {
+      uid: planted.uid,
+      cardUid: planted.cardUid,
+      firstPaymentAt: iso(planted.firstPaymentAt),
+      trail: { sinks, total: centsToAmount(sinks.reduce((a, s) => a + Math.round(s.total * 100), 0)) },
+    },
+    chokepoints: { accounts: cutAccounts, merchants: cutMerchants, providers },
+  };
+}

@@ -1,0 +1,63 @@
+import { once } from 'node:events';
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './app.js';
+import { applyMigrations } from './db/migrations.js';
+import { DatabaseConnectError, openDatabase, type OpenDatabase } from './db/open-database.js';
+import { Neo4jSetupError } from './db/neo4j-manager.js';
+import { loadOrCreatePanKey } from './domain/pan.js';
+import { isDatabaseEmpty, seedDatabase } from './features/seed/seed.service.js';
+import { createLogger } from './logger.js';
+import path from 'node:path';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const log = (line: string) => logger.info(line);
+
+  let opened: OpenDatabase | null = null;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    await opened?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  opened = await openDatabase(config, log);
+  const { db } = opened;
+  await applyMigrations(db, log);
+  if (config.MONEYTRAIL_SEED !== 'none' && (await isDatabaseEmpty(db))) {
+    log(`empty database: seeding the ${config.MONEYTRAIL_SEED} demo network`);
+    const panKey = config.MONEYTRAIL_PAN_KEY ?? (await loadOrCreatePanKey(config.MONEYTRAIL_HOME));
+    const result = await seedDatabase(db, {
+      scale: config.MONEYTRAIL_SEED,
+      truthPath: path.join(config.MONEYTRAIL_HOME, 'seed-truth.json'),
+      panKey,
+      log,
+    });
+    log(`seeded ${result.nodes} nodes and ${result.relationships} relationships in ${result.seconds.toFixed(1)} s`);
+  }
+
+  const app = createApp({ db, logger });
+  const server = app.listen(config.PORT, config.HOST);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([err]) => {
+      throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? new ConfigError(`port ${config.PORT} is in use: set PORT to a free port or stop the other process`)
+        : err;
+    }),
+  ]);
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  logger.info(`MoneyTrail is ready: open http://${shown}:${config.PORT}`);
+}
+
+main().catch(async (err: unknown) => {
+  const known = err instanceof ConfigError || err instanceof Neo4jSetupError || err instanceof DatabaseConnectError;
+  process.stderr.write(`error: ${known ? (err as Error).message : `could not start: ${(err as Error).message}`}\n`);
+  if (!known && process.env.LOG_LEVEL === 'debug') console.error(err);
+  process.exit(1);
+});

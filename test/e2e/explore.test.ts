@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { startAppServer } from '../support/e2e-server.js';
+import { openTestDatabase, seedSmall } from '../support/test-db.js';
+import type { SeedRing } from '../support/truth.js';
+
+interface CyLike {
+  nodes(): { map<T>(f: (n: { id(): string }) => T): T[] };
+  $id(id: string): { renderedPosition(): { x: number; y: number }; length: number };
+}
+declare global {
+  interface Window {
+    __MONEYTRAIL_CY__?: unknown;
+  }
+}
+
+const canvasIds = (page: Page) =>
+  page.evaluate(() => (window.__MONEYTRAIL_CY__ as CyLike).nodes().map((n) => n.id()));
+
+describe('an analyst searches, expands and inspects the demo network in Chromium', () => {
+  const db = openTestDatabase();
+  let ring: SeedRing;
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    ring = (await seedSmall(db)).rings[0]!;
+    server = await startAppServer(db);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(server.baseUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db.close();
+  });
+
+  it('finds a planted seller by name and puts it on the canvas with its properties and provenance', async () => {
+    const operator = ring.sellers.find((s) => s.role === 'operator')!;
+    await page.getByTestId('search-input').fill(operator.name);
+    const result = page.locator(`[data-testid="search-result"][data-node-id="${operator.uid}"]`);
+    await result.waitFor({ timeout: 10_000 });
+    await result.click();
+
+    await expect.poll(() => canvasIds(page), { timeout: 10_000 }).toContain(operator.uid);
+    await expect.poll(() => page.getByTestId('inspector-title').textContent()).toBe(operator.name);
+    const provenance = await page.getByTestId('inspector-provenance').textContent();
+    expect(provenance).toMatch(/org:/);
+    expect(await page.getByTestId('legend').textContent()).toContain('Seller');
+  });
+
+  it('expanding the seller shows its domains and accounts on the canvas', async () => {
+    await page.getByTestId('expand-all').click();
+    const ringDomains = ring.domains.map((d) => d.uid);
+    await expect.poll(async () => (await canvasIds(page)).filter((id) => ringDomains.includes(id)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const ids = await canvasIds(page);
+    const ringAccounts = [...ring.paymentAccounts, ...ring.merchantAccounts];
+    expect(ids.some((id) => ringAccounts.includes(id))).toBe(true);
+    expect(await page.getByTestId('legend').textContent()).toContain('Domain');
+    expect(await page.getByTestId('graph-status').textContent()).toMatch(/\d+ nodes?/);
+  });
+
+  it('double-clicking a domain on the canvas expands it and selecting it shows its facts', async () => {
+    const ids = await canvasIds(page);
+    const domain = ring.domains.find((d) => ids.includes(d.uid))!;
+    // wait for the layout to settle, then double-click where the domain is drawn
+    await page.waitForTimeout(1500);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const pos = await page.evaluate((id) => (window.__MONEYTRAIL_CY__ as CyLike).$id(id).renderedPosition(), domain.uid);
+    const before = ids.length;
+    await page.mouse.dblclick(box.x + pos.x, box.y + pos.y);
+    await expect.poll(async () => (await canvasIds(page)).length, { timeout: 15_000 }).toBeGreaterThan(before);
+    await expect.poll(() => page.getByTestId('inspector-title').textContent(), { timeout: 5_000 }).toBe(domain.name);
+    expect(await page.getByTestId('inspector').textContent()).toContain('registeredAt');
+  });
+
+  it('logged no errors in the page', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
