@@ -72,8 +72,15 @@ function walk(dir: string): string[] {
     });
 }
 
+/**
+ * cypher/queries/ is not the app's own Cypher: it holds the investigative query library analysts run, with its
+ * own header format (server/features/queries/queries.format.ts), loaded into Neo4j as stored queries at boot.
+ */
+export const QUERY_LIBRARY_DIR = 'queries';
+
 export function listCypherFiles(root = CYPHER_ROOT): string[] {
-  return walk(root);
+  const library = path.join(root, QUERY_LIBRARY_DIR);
+  return walk(root).filter((f) => !f.startsWith(library + path.sep));
 }
 
 export class CypherCatalog {

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
 import type { CypherCatalog, CypherQuery } from './cypher-catalog.js';
 
 export interface DatabaseOptions {
@@ -9,6 +9,14 @@ export interface DatabaseOptions {
 }
 
 export type Params = Record<string, unknown>;
+
+export interface UntrustedResult {
+  keys: string[];
+  /** raw driver records: nodes, relationships and paths stay typed for the caller to present */
+  records: Neo4jRecord[];
+  /** more rows were available than maxRows */
+  truncated: boolean;
+}
 
 /**
  * The only way code reaches Neo4j. Every call is routed (READ or WRITE), so the same code works against a
@@ -87,6 +95,36 @@ export class Database {
   async explain(text: string, params: Params = {}): Promise<{ queryType: string }> {
     const res = await this.driver.executeQuery(`EXPLAIN ${text}`, params, { routing: neo4j.routing.READ, database: this.database });
     return { queryType: String(res.summary.queryType) };
+  }
+
+  /**
+   * Runs Cypher that did not come from cypher/ (stored or ad-hoc analyst queries) in a READ transaction with a
+   * timeout, keeping at most maxRows records. Callers must refuse writes before (features/queries: EXPLAIN and
+   * the guard); the read access mode is the second wall, not the only one.
+   */
+  async readUntrusted(text: string, params: Params, opts: { timeoutMs: number; maxRows: number }): Promise<UntrustedResult> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(
+        async (tx: ManagedTransaction) => {
+          const result = tx.run(text, params);
+          const records: Neo4jRecord[] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (records.length >= opts.maxRows) {
+              truncated = true;
+              break;
+            }
+            records.push(record);
+          }
+          const keys = records[0]?.keys.map(String) ?? (await result.keys()).map(String);
+          return { keys, records, truncated };
+        },
+        { timeout: opts.timeoutMs, metadata: { app: 'moneytrail', kind: 'untrusted-read' } },
+      );
+    } finally {
+      await session.close();
+    }
   }
 
   async serverInfo(): Promise<{ address: string; version: string; edition: string | null }> {
