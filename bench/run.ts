@@ -15,6 +15,7 @@ import { applyMigrations } from '../server/db/migrations.js';
 import { startManagedNeo4j } from '../server/db/neo4j-manager.js';
 import { seedDatabase } from '../server/features/seed/seed.service.js';
 import { createLogger } from '../server/logger.js';
+import { runImportBench } from './import-bench.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'keep-data': { type: 'boolean', default: false } } });
 const scale = values.scale as 'small' | 'medium' | 'large';
@@ -81,6 +82,10 @@ async function main() {
     const e = await timeRequests(baseUrl, expandPaths);
     record('GET /api/nodes/:id/neighbours limit 50 (200 requests)', `p50 ${e.p50.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms`);
     server.close();
+
+    const imp = await runImportBench(db);
+    record(`import ${imp.rows.toLocaleString('en')} CSV transfer rows (engine: validate + normalise + MERGE + provenance)`, `${imp.engineSeconds.toFixed(1)} s = ${Math.round(imp.engineRowsPerSecond).toLocaleString('en')} rows/s`);
+    record(`same rows, plain neo4j-driver UNWIND baseline`, `${imp.baselineSeconds.toFixed(1)} s = ${Math.round(imp.baselineRowsPerSecond).toLocaleString('en')} rows/s`);
   } finally {
     await db.close();
     await managed.stop();

@@ -8,35 +8,105 @@ import type { Database } from './db/database.js';
 import { GraphRepository } from './features/graph/graph.repository.js';
 import { graphRoutes } from './features/graph/graph.routes.js';
 import { GraphService } from './features/graph/graph.service.js';
+import { ExpansionRepository } from './features/graph/expansion.repository.js';
+import { expansionRoutes } from './features/graph/expansion.routes.js';
+import { ExpansionService } from './features/graph/expansion.service.js';
+import { TrailsRepository } from './features/trails/trails.repository.js';
+import { trailsRoutes } from './features/trails/trails.routes.js';
+import { TrailsService } from './features/trails/trails.service.js';
 import { HealthService } from './features/health/health.service.js';
+import { QueriesRepository } from './features/queries/queries.repository.js';
+import { queriesRoutes } from './features/queries/queries.routes.js';
+import { DEFAULT_QUERY_LIMITS, QueriesService, type QueryLimits } from './features/queries/queries.service.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { SearchRepository } from './features/search/search.repository.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { SearchService } from './features/search/search.service.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { ImportRepository } from './features/import/import.repository.js';
+import { importRoutes } from './features/import/import.routes.js';
+import { ImportService } from './features/import/import.service.js';
+import helmet from 'helmet';
+import { AuditRepository } from './features/audit/audit.repository.js';
+import { auditMiddleware } from './features/audit/audit.middleware.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { AuditService } from './features/audit/audit.service.js';
+import { authRoutes, type LoginLimit } from './features/auth/auth.routes.js';
+import { AuthService } from './features/auth/auth.service.js';
+import { csrfProtection, jsonOnly, sessionMiddleware } from './features/auth/session.middleware.js';
+import { SessionsRepository } from './features/auth/sessions.repository.js';
+import { UsersRepository } from './features/users/users.repository.js';
+import { usersRoutes } from './features/users/users.routes.js';
+import { UsersService } from './features/users/users.service.js';
 
 export interface AppDeps {
   db: Database;
   logger: Logger;
   /** built client to serve; defaults to client/dist when it exists */
   clientDir?: string | null;
+  /** stored/ad-hoc query timeout, row limit and concurrency (QUERY_* settings; defaults when absent) */
+  queryLimits?: Partial<QueryLimits>;
+  /** per-address throttle on failed sign-ins (the per-account lock is separate and kept in Neo4j) */
+  loginLimit?: LoginLimit;
+  /** key for hashing card numbers in imports; defaults to MONEYTRAIL_PAN_KEY or <MONEYTRAIL_HOME>/pan-key */
+  panKey?: string;
 }
 
 /**
  * Builds the Express app without listening, so tests drive it with supertest. Holds no per-user state in
  * memory: several instances can run behind a load balancer against one Neo4j.
  */
-export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client', 'dist') }: AppDeps): Express {
+export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client', 'dist'), loginLimit, queryLimits, panKey }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      // The built client loads only its own scripts and styles; icons are data: URIs. No inline script anywhere.
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  const users = new UsersRepository(db);
+  const auth = new AuthService(users, new SessionsRepository(db));
+  const audit = new AuditService(new AuditRepository(db));
 
   const api = express.Router();
   api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' }, quietReqLogger: true }));
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(jsonOnly);
   api.use(express.json({ limit: '1mb' }));
+  api.use(sessionMiddleware(auth, logger));
+  api.use(auditMiddleware(audit, logger));
+  api.use(csrfProtection);
+  api.use(authRoutes(auth, loginLimit));
+  api.use(usersRoutes(new UsersService(users)));
+  api.use(auditRoutes(audit));
   api.use(healthRoutes(new HealthService(db)));
   api.use(searchRoutes(new SearchService(new SearchRepository(db))));
   api.use(graphRoutes(new GraphService(new GraphRepository(db))));
+  const expansionRepo = new ExpansionRepository(db);
+  api.use(expansionRoutes(new ExpansionService(expansionRepo, new GraphRepository(db))));
+  api.use(trailsRoutes(new TrailsService(new TrailsRepository(db), expansionRepo)));
+  api.use(queriesRoutes(new QueriesService(new QueriesRepository(db), { ...DEFAULT_QUERY_LIMITS, ...queryLimits })));
+  api.use(importRoutes(new ImportService(new ImportRepository(db)), panKey ? { panKey } : {}));
   api.use(apiNotFound);
   app.use('/api', api);
 

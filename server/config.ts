@@ -35,8 +35,20 @@ const envSchema = z
     NEO4J_PAGECACHE: memory('NEO4J_PAGECACHE', '512m'),
     MONEYTRAIL_PAN_KEY: z.string().min(16, 'MONEYTRAIL_PAN_KEY must be at least 16 characters').optional(),
     MONEYTRAIL_SEED: z.enum(['small', 'medium', 'large', 'none']).default('small'),
+    /** stored and ad-hoc analyst queries (features/queries): default timeout, row limit, runs at once */
+    QUERY_TIMEOUT_SECONDS: z.coerce.number({ error: 'QUERY_TIMEOUT_SECONDS must be a number' }).positive('QUERY_TIMEOUT_SECONDS must be more than 0').max(3600, 'QUERY_TIMEOUT_SECONDS must be at most 3600').default(10),
+    QUERY_ROW_LIMIT: z.coerce.number({ error: 'QUERY_ROW_LIMIT must be a number' }).int('QUERY_ROW_LIMIT must be a whole number').min(1, 'QUERY_ROW_LIMIT must be at least 1').max(1_000_000, 'QUERY_ROW_LIMIT must be at most 1000000').default(5000),
+    QUERY_CONCURRENCY: z.coerce.number({ error: 'QUERY_CONCURRENCY must be a number' }).int('QUERY_CONCURRENCY must be a whole number').min(1, 'QUERY_CONCURRENCY must be at least 1').max(64, 'QUERY_CONCURRENCY must be at most 64').default(4),
+    /** first start only: the first admin (there is no default password); see README § Access and audit */
+    MONEYTRAIL_ADMIN_EMAIL: z.string().email('MONEYTRAIL_ADMIN_EMAIL must be an e-mail address').optional(),
+    MONEYTRAIL_ADMIN_PASSWORD: z.string().min(12, 'MONEYTRAIL_ADMIN_PASSWORD must be at least 12 characters').optional(),
+    MONEYTRAIL_ADMIN_ORG: z.string().regex(/^org:.+/, 'MONEYTRAIL_ADMIN_ORG must be an Organisation uid like org:tideway-cyber-unit').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
+  })
+  .refine((e) => !e.MONEYTRAIL_ADMIN_EMAIL === !e.MONEYTRAIL_ADMIN_PASSWORD, {
+    message: 'set MONEYTRAIL_ADMIN_EMAIL and MONEYTRAIL_ADMIN_PASSWORD together',
+    path: ['MONEYTRAIL_ADMIN_PASSWORD'],
   })
   .refine((e) => !e.NEO4J_URI || e.NEO4J_PASSWORD !== undefined, {
     message: 'NEO4J_PASSWORD must be set when NEO4J_URI is set',

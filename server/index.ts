@@ -6,7 +6,15 @@ import { DatabaseConnectError, openDatabase, type OpenDatabase } from './db/open
 import { Neo4jSetupError } from './db/neo4j-manager.js';
 import { loadOrCreatePanKey } from './domain/pan.js';
 import { isDatabaseEmpty, seedDatabase } from './features/seed/seed.service.js';
+import { loadQueryLibrary } from './features/queries/queries.library.js';
+import { QueriesRepository } from './features/queries/queries.repository.js';
+import { QueriesService } from './features/queries/queries.service.js';
 import { createLogger } from './logger.js';
+import { AuditRepository } from './features/audit/audit.repository.js';
+import { AuditService } from './features/audit/audit.service.js';
+import { bootstrapUsers } from './features/users/users.bootstrap.js';
+import { UsersRepository } from './features/users/users.repository.js';
+import { UsersService } from './features/users/users.service.js';
 import path from 'node:path';
 
 async function main(): Promise<void> {
@@ -29,6 +37,7 @@ async function main(): Promise<void> {
   opened = await openDatabase(config, log);
   const { db } = opened;
   await applyMigrations(db, log);
+  let seededDemo = false;
   if (config.MONEYTRAIL_SEED !== 'none' && (await isDatabaseEmpty(db))) {
     log(`empty database: seeding the ${config.MONEYTRAIL_SEED} demo network`);
     const panKey = config.MONEYTRAIL_PAN_KEY ?? (await loadOrCreatePanKey(config.MONEYTRAIL_HOME));
@@ -39,9 +48,26 @@ async function main(): Promise<void> {
       log,
     });
     log(`seeded ${result.nodes} nodes and ${result.relationships} relationships in ${result.seconds.toFixed(1)} s`);
+    seededDemo = true;
   }
+  await bootstrapUsers(new UsersService(new UsersRepository(db)), new AuditService(new AuditRepository(db)), {
+    adminEmail: config.MONEYTRAIL_ADMIN_EMAIL,
+    adminPassword: config.MONEYTRAIL_ADMIN_PASSWORD,
+    adminOrg: config.MONEYTRAIL_ADMIN_ORG,
+    demo: seededDemo || config.MONEYTRAIL_SEED !== 'none',
+    print: (text) => process.stdout.write(text),
+    log,
+  });
 
-  const app = createApp({ db, logger });
+  const queryLimits = {
+    timeoutSeconds: config.QUERY_TIMEOUT_SECONDS,
+    maxTimeoutSeconds: Math.max(config.QUERY_TIMEOUT_SECONDS, 120),
+    rowLimit: config.QUERY_ROW_LIMIT,
+    concurrency: config.QUERY_CONCURRENCY,
+  };
+  await loadQueryLibrary(new QueriesService(new QueriesRepository(db), queryLimits), log);
+
+  const app = createApp({ db, logger, queryLimits });
   const server = app.listen(config.PORT, config.HOST);
   await Promise.race([
     once(server, 'listening'),

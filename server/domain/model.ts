@@ -17,6 +17,8 @@ export const ENTITY_LABELS = [
   'Phone',
   'Organisation',
   'Report',
+  'Country', // issue 5: countries partners name (ISO 3166 alpha-2 key), so rows from everyone meet on one node
+  'Address', // issue 5: postal addresses (FollowTheMoney Address entities)
 ] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
@@ -45,6 +47,8 @@ export const REL_TYPES = [
   'MENTIONS', // (Report)-[:MENTIONS]->(Domain|PaymentAccount|Email|Merchant|IPAddress|...)
   'FILED', // (Organisation)-[:FILED]->(Report)
   'REPLACED', // (Domain)-[:REPLACED]->(Domain): re-registration after a take-down
+  'LOCATED_IN', // (Organisation|Person|...)-[:LOCATED_IN]->(Country): where a bank, company or person is based
+  'HAS_ADDRESS', // (Person|Organisation)-[:HAS_ADDRESS]->(Address)
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
@@ -79,6 +83,8 @@ export const UID_PREFIX: Record<EntityLabel, string> = {
   Phone: 'phone',
   Organisation: 'org',
   Report: 'report',
+  Country: 'country',
+  Address: 'address',
 };
 
 export function isEntityLabel(x: string): x is EntityLabel {

@@ -1,15 +1,16 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
 import { createLogger } from '../../server/logger.js';
 import type { NeighboursResponse } from '../../server/api-types.js';
+import { signedInAgent, type SignedInAgent } from '../support/auth.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 import type { SeedRing, SeedTruth } from '../support/truth.js';
 
 describe('GET /api/nodes/:id/neighbours on the demo network', () => {
   const db = openTestDatabase();
   let app: Express;
+  let analyst: SignedInAgent;
   let truth: SeedTruth;
   let ring: SeedRing;
 
@@ -17,11 +18,12 @@ describe('GET /api/nodes/:id/neighbours on the demo network', () => {
     truth = await seedSmall(db);
     ring = truth.rings[0]!;
     app = createApp({ db, logger: createLogger('silent', false), clientDir: null });
+    analyst = await signedInAgent(app, db, 'analyst');
   });
   afterAll(() => db.close());
 
   const expand = async (id: string, query: Record<string, string | number> = {}) => {
-    const res = await request(app).get(`/api/nodes/${encodeURIComponent(id)}/neighbours`).query(query);
+    const res = await analyst.get(`/api/nodes/${encodeURIComponent(id)}/neighbours`).query(query);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as NeighboursResponse;
   };
@@ -79,26 +81,26 @@ describe('GET /api/nodes/:id/neighbours on the demo network', () => {
   });
 
   it('answers 404 for an unknown entity and 400 for bad filters, in words', async () => {
-    const missing = await request(app).get('/api/nodes/domain%3Ano-such.example/neighbours');
+    const missing = await analyst.get('/api/nodes/domain%3Ano-such.example/neighbours');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe('entity "domain:no-such.example" was not found');
 
-    const badType = await request(app).get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?types=PAID_BY`);
+    const badType = await analyst.get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?types=PAID_BY`);
     expect(badType.status).toBe(400);
     expect(badType.body.error.message).toContain('unknown relationship type "PAID_BY"');
 
-    const badLimit = await request(app).get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?limit=100000`);
+    const badLimit = await analyst.get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?limit=100000`);
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.error.message).toContain('limit must be at most 500');
 
-    const badDirection = await request(app).get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?direction=sideways`);
+    const badDirection = await analyst.get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?direction=sideways`);
     expect(badDirection.status).toBe(400);
     expect(badDirection.body.error.message).toContain('direction');
   });
 
   it('GET /api/nodes/:id returns one entity with its label and caption', async () => {
     const domain = ring.domains[0]!;
-    const res = await request(app).get(`/api/nodes/${encodeURIComponent(domain.uid)}`);
+    const res = await analyst.get(`/api/nodes/${encodeURIComponent(domain.uid)}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: domain.uid, label: 'Domain', caption: domain.name });
     expect(res.body.properties.name).toBe(domain.name);

@@ -1,25 +1,27 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
 import { createLogger } from '../../server/logger.js';
 import type { SearchResponse } from '../../server/api-types.js';
+import { signedInAgent, type SignedInAgent } from '../support/auth.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 import type { SeedTruth } from '../support/truth.js';
 
 describe('GET /api/search on the demo network', () => {
   const db = openTestDatabase();
   let app: Express;
+  let analyst: SignedInAgent;
   let truth: SeedTruth;
 
   beforeAll(async () => {
     truth = await seedSmall(db);
     app = createApp({ db, logger: createLogger('silent', false), clientDir: null });
+    analyst = await signedInAgent(app, db, 'analyst');
   });
   afterAll(() => db.close());
 
   const search = async (q: string, extra: Record<string, string> = {}) => {
-    const res = await request(app).get('/api/search').query({ q, ...extra });
+    const res = await analyst.get('/api/search').query({ q, ...extra });
     expect(res.status).toBe(200);
     return res.body as SearchResponse;
   };
@@ -56,7 +58,7 @@ describe('GET /api/search on the demo network', () => {
   });
 
   it('treats Lucene syntax as plain text instead of failing', async () => {
-    const res = await request(app).get('/api/search').query({ q: 'AND OR "[* ~' });
+    const res = await analyst.get('/api/search').query({ q: 'AND OR "[* ~' });
     expect(res.status).toBe(200);
   });
 
@@ -67,7 +69,7 @@ describe('GET /api/search on the demo network', () => {
     [{ q: 'abc', limit: 'lots' }, 'limit must be a number'],
     [{ q: 'abc', labels: 'Planet' }, 'unknown label "Planet"'],
   ])('answers 400 with a readable message for %j', async (query, message) => {
-    const res = await request(app).get('/api/search').query(query);
+    const res = await analyst.get('/api/search').query(query);
     expect(res.status).toBe(400);
     expect(res.body.error.id).toBe('bad_request');
     expect(res.body.error.message).toContain(message);

@@ -9,14 +9,25 @@ import {
   useNode,
   type GraphSession,
 } from '../features/graph';
+import { CanvasActionsBar } from '../features/graph';
+import { ExportMenu } from '../features/export';
+import { CanvasFilters } from '../features/filters';
+import { Timeline } from '../features/timeline';
+import { TrailsPanel } from '../features/trails';
 import { HealthIndicator } from '../features/health';
 import { Inspector, type CountsState, type InspectorSelection } from '../features/inspector';
 import { SearchBox } from '../features/search';
+import { QueriesPanel } from '../features/queries';
+import { useState } from 'react';
+import { ImportPanel, useSessionRole } from '../features/import';
 
 /** Joins the features: search feeds the canvas, the canvas selection feeds the inspector. */
 export function Workbench() {
   const session = useGraphSession();
   const selection = useInspectorSelection(session);
+  const [showQueries, setShowQueries] = useState(false);
+  const [showImport, setShowImport] = useState(false);
+  const role = useSessionRole().data;
 
   return (
     <div className="workbench">
@@ -26,17 +37,34 @@ export function Workbench() {
           <span className="brand__name">MoneyTrail</span>
         </div>
         <SearchBox onSelect={(hit) => void session.showNode(hit.id)} />
+        <button type="button" className="topbar__queries" aria-pressed={showQueries} onClick={() => setShowQueries((v) => !v)} data-testid="open-queries">
+          Queries
+        </button>
+        {(role === 'data' || role === 'admin') && (
+          <button type="button" className="topbar__queries" aria-pressed={showImport} onClick={() => setShowImport((v) => !v)} data-testid="open-import">
+            Import
+          </button>
+        )}
         <HealthIndicator />
       </header>
       <main className="workspace">
         <section className="canvas-pane" aria-label="Canvas">
           <GraphToolbar />
+          <div className="actions-row">
+            <CanvasActionsBar />
+            <ExportMenu />
+          </div>
+          <TrailsPanel />
+          <CanvasFilters />
           <div className="canvas-area">
             <GraphCanvas />
             <GraphLegend />
             <Toast />
           </div>
+          <Timeline />
         </section>
+        {showQueries && <QueriesPanel onClose={() => setShowQueries(false)} />}
+        {showImport && <ImportPanel onClose={() => setShowImport(false)} />}
         <Inspector
           selection={selection}
           onExpand={(id, filter) => void session.expand(id, filter)}
@@ -57,6 +85,7 @@ function useInspectorSelection(session: GraphSession): InspectorSelection {
   const countsQuery = useNeighbourCounts(nodeId);
 
   if (!selection) return null;
+  if (selection.kind === 'edge' && session.getFlow(selection.id)) return { kind: 'flow', id: selection.id };
   if (selection.kind === 'edge') {
     const edge = session.getEdge(selection.id);
     if (!edge) return { kind: 'missing', id: selection.id, message: 'This relationship is no longer loaded.' };

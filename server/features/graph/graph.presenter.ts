@@ -1,9 +1,10 @@
 import { ENTITY_LABELS, PROVENANCE_KEYS, type EntityLabel, type RelType } from '../../domain/model.js';
 import { toPlain, toPlainProps } from '../../db/values.js';
+import { redactProps, RESTRICTION_KEYS, type Viewer } from '../../domain/need-to-know.js';
 import type { GraphEdge, GraphNode, Provenance } from './graph.schemas.js';
 
 /** Properties that are plumbing (identity, search text, provenance) rather than facts shown as properties. */
-const HIDDEN_PROPS = new Set<string>(['uid', 'caption', 'keywords', ...PROVENANCE_KEYS]);
+const HIDDEN_PROPS = new Set<string>(['uid', 'caption', 'keywords', ...PROVENANCE_KEYS, ...RESTRICTION_KEYS]);
 
 export function primaryLabel(labels: readonly string[]): EntityLabel {
   const found = ENTITY_LABELS.find((l) => labels.includes(l));
@@ -36,24 +37,37 @@ export interface RelRow {
   relProps: Record<string, unknown>;
 }
 
-export function presentNode(row: NodeRow): GraphNode {
+/**
+ * Need-to-know: properties under a restriction the viewer is not cleared for are removed. Without a viewer
+ * every property-level restriction is applied (fail closed); pass one with presentNodeFor / presentEdgeFor.
+ */
+const NOBODY: Viewer = { organisationId: '', lawEnforcement: false, role: 'analyst' };
+
+export const presentNodeFor = (viewer: Viewer) => (row: NodeRow) => presentNodeAs(row, viewer);
+export const presentEdgeFor = (viewer: Viewer) => (row: RelRow) => presentEdgeAs(row, viewer);
+export const presentNode = (row: NodeRow, viewer: Viewer = NOBODY): GraphNode => presentNodeAs(row, viewer);
+export const presentEdge = (row: RelRow, viewer: Viewer = NOBODY): GraphEdge => presentEdgeAs(row, viewer);
+
+function presentNodeAs(row: NodeRow, viewer: Viewer): GraphNode {
+  const props = redactProps(viewer, row.props);
   return {
     id: row.uid,
     label: primaryLabel(row.labels),
     labels: row.labels.filter((l) => l !== 'Entity'),
-    caption: String(row.props.caption ?? row.uid),
-    properties: factsOf(row.props),
-    provenance: provenanceOf(row.props),
+    caption: String(props.caption ?? row.uid),
+    properties: factsOf(props),
+    provenance: provenanceOf(props),
   };
 }
 
-export function presentEdge(row: RelRow): GraphEdge {
+function presentEdgeAs(row: RelRow, viewer: Viewer): GraphEdge {
+  const relProps = redactProps(viewer, row.relProps);
   return {
     id: row.relId,
     type: row.type as RelType,
     source: row.source,
     target: row.target,
-    properties: factsOf(row.relProps),
-    provenance: provenanceOf(row.relProps),
+    properties: factsOf(relProps),
+    provenance: provenanceOf(relProps),
   };
 }

@@ -1,3 +1,4 @@
+import { redactProps, type Viewer } from '../../domain/need-to-know.js';
 import { primaryLabel } from '../graph/graph.presenter.js';
 import type { SearchRow } from './search.repository.js';
 import type { SearchHit } from './search.schemas.js';
@@ -22,7 +23,8 @@ function detailOf(label: string, f: Record<string, unknown>): string | null {
   return parts.length ? parts.join(' · ') : null;
 }
 
-export function presentHit(row: SearchRow): SearchHit {
+export function presentHit(row: SearchRow, viewer: Viewer): SearchHit {
   const label = primaryLabel(row.labels);
-  return { id: row.uid, label, caption: row.caption ?? row.uid, detail: detailOf(label, row.facts), score: Math.round(row.score * 1000) / 1000 };
+  const facts = redactProps(viewer, row.facts);
+  return { id: row.uid, label, caption: row.caption ?? row.uid, detail: detailOf(label, facts), score: Math.round(row.score * 1000) / 1000 };
 }

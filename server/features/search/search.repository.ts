@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import type { Viewer } from '../../domain/need-to-know.js';
 
 export interface SearchRow {
   uid: string;
@@ -11,7 +12,7 @@ export interface SearchRow {
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
-  fullText(query: string, labels: string[] | null, limit: number): Promise<SearchRow[]> {
-    return this.db.read<SearchRow>('search.fulltext', { query, labels, limit });
+  fullText(query: string, labels: string[] | null, limit: number, viewer: Viewer): Promise<SearchRow[]> {
+    return this.db.read<SearchRow>('search.fulltext', { query, labels, limit, viewer });
   }
 }

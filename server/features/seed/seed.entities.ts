@@ -245,3 +245,23 @@ export function emitTransaction(
     },
   });
 }
+
+export function cumulative(weights: number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => (out[i] = sum += w));
+  return out;
+}
+
+/** Index drawn in proportion to the weights behind `cum` (u uniform in [0, 1)), by binary search. */
+export function pickCumulative(cum: Float64Array, u: number): number {
+  const target = u * cum[cum.length - 1]!;
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cum[mid]! > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

@@ -15,7 +15,7 @@ const NGO_CODES: Record<(typeof NGO_KEYS)[number], string> = { 'brightwater-hotl
 interface PlannedReport {
   at: number;
   ngo: (typeof NGO_KEYS)[number];
-  category: keyof typeof REPORT_PHRASES | 'suspected_site';
+  category: keyof typeof REPORT_PHRASES;
   summary: string;
   mentions: string[];
   domainName: string;
@@ -54,7 +54,7 @@ export function emitReports(
   planned.push({
     at: PERIOD_END - DAY * rng.int(20, 90),
     ngo: rng.pick(NGO_KEYS),
-    category: 'suspected_site',
+    category: 'paid_access_site',
     summary: `User report: suspected paid-access site at ${falseLead.name}; no payment page found when checked.`,
     mentions: [falseLead.uid],
     domainName: falseLead.name,

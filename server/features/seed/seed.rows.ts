@@ -39,7 +39,7 @@ export type SeedBatch =
 
 /** Property keys holding instants; everything else is stored as given. */
 export const TEMPORAL_KEYS: ReadonlySet<string> = new Set([
-  'firstSeen', 'lastSeen', 'timestamp', 'registeredAt', 'takenDownAt', 'receivedAt', 'from', 'to',
+  'firstSeen', 'lastSeen', 'timestamp', 'registeredAt', 'takenDownAt', 'receivedAt', 'from', 'to', 'startedAt', 'finishedAt',
 ]);
 
 export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { Database } from '../../db/database.js';
 import { POLICE_KEY } from './seed.catalogue.js';
 import { DEFAULT_SEED, GENERATOR_VERSION, SCALES, generateSeed } from './seed.generator.js';
@@ -103,6 +104,8 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<See
       inFlight = write(chunk).catch((err: unknown) => {
         failure = err;
       });
+      // One turn of the event loop lets the driver put the batch on the wire before generation resumes.
+      await yieldToIo();
       const now = performance.now();
       if (now - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = now;

@@ -6,3 +6,6 @@ export { useGraphSession, type ExpandFilter, type GraphSession } from './hooks/u
 export type { GraphSelection } from './hooks/use-graph-events';
 export { useNeighbourCounts, EXPAND_LIMIT } from './api/get-neighbours';
 export { useNode } from './api/get-node';
+export { CanvasActionsBar } from './components/canvas-actions-bar';
+export { useNodeSummary } from './api/expand';
+export type { CanvasFile } from './hooks/use-canvas-actions';

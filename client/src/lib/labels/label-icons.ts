@@ -42,6 +42,10 @@ export const LABEL_GLYPHS: Record<EntityLabel, readonly GlyphShape[]> = {
   Organisation: [rect(5, 3, 14, 18, 1), path('M9 7h2M13 7h2M9 11h2M13 11h2M9 15h2M13 15h2M11 21v-3h2v3')],
   // a flag: something was reported
   Report: [path('M5.5 21V3.5M5.5 4h11l-2.5 4.2 2.5 4.3h-11')],
+  // a map pin over a horizon: a country
+  Country: [circle(12, 12, 9), path('M3 12h18M12 3v18')],
+  // a house: a postal address
+  Address: [path('M3.5 11 12 4l8.5 7M6 9.5V20h12V9.5M10 20v-5h4v5')],
 };
 
 function shapeMarkup(shape: GlyphShape): string {

@@ -18,6 +18,8 @@ export const LABEL_COLOURS: Record<EntityLabel, string> = {
   Phone: '#0f766e',
   Organisation: '#78716c',
   Report: '#9f1239',
+  Country: '#0369a1',
+  Address: '#65a30d',
 };
 
 export const LABEL_NAMES: Record<EntityLabel, string> = {
@@ -34,4 +36,6 @@ export const LABEL_NAMES: Record<EntityLabel, string> = {
   Phone: 'Phone',
   Organisation: 'Organisation',
   Report: 'Report',
+  Country: 'Country',
+  Address: 'Address',
 };

@@ -3,11 +3,18 @@ import type { Core, Layouts, NodeCollection, Position } from 'cytoscape';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { notify } from '../../../lib/notifications';
-import type { EntityLabel, GraphEdge, GraphNode, NeighboursResponse, RelType } from '../../../types/api';
-import { neighbourCountsQueryOptions, neighboursQueryOptions } from '../api/get-neighbours';
+import type { EntityLabel, ExpandMeasure, Flow, GraphEdge, GraphNode, NeighboursResponse, RelType } from '../../../types/api';
+import { fetchExpansion } from '../api/expand';
+import { CanvasHistory } from '../lib/canvas-history';
+import { applyDataStyle, type SizeMode } from '../lib/canvas-ops';
+import { registerExtraLayouts } from '../lib/layouts';
+import { neighbourCountsQueryOptions } from '../api/get-neighbours';
+import { useCanvasActions } from '../hooks/use-canvas-actions';
 import { nodeQueryOptions } from '../api/get-node';
 import type { GraphEventHandlers, GraphSelection } from '../hooks/use-graph-events';
-import { GraphSessionContext, type ExpandFilter, type GraphSession, type GraphSummary } from '../hooks/use-graph-session';
+import { GraphSessionContext, type ExpandFilter, type ExpandOptions, type GraphSession, type GraphSummary } from '../hooks/use-graph-session';
+
+registerExtraLayouts();
 import { mergeElements } from '../lib/graph-elements';
 import {
   awayFromOthers,
@@ -18,6 +25,9 @@ import {
   fullLayout,
   incrementalLayout,
 } from '../lib/graph-layout';
+
+/** relationships one expansion page brings; "next" brings the following page */
+const EXPAND_PAGE = 50;
 
 const EMPTY_SUMMARY: GraphSummary = { nodes: 0, edges: 0, byLabel: {} };
 
@@ -53,7 +63,7 @@ function filterDescription({ types, direction }: ExpandFilter): string {
 }
 
 function expansionMessage(
-  response: NeighboursResponse,
+  response: Pick<NeighboursResponse, 'node' | 'total' | 'omitted'>,
   filter: ExpandFilter,
   added: { nodes: number; edges: number },
 ): string {
@@ -83,6 +93,19 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
   const [version, setVersion] = useState(0);
   const [expanding, setExpanding] = useState<ReadonlySet<string>>(() => new Set());
   const [placing, setPlacing] = useState(false);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const historyRef = useRef<CanvasHistory | null>(null);
+  historyRef.current ??= new CanvasHistory(() => setHistoryVersion((v) => v + 1));
+  const flowsRef = useRef(new Map<string, Flow>());
+  const cursorsRef = useRef(new Map<string, { cursor: string | null; remaining: number }>());
+  const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
+  const [sizeMode, setSizeModeState] = useState<SizeMode>('degree');
+  const sizeModeRef = useRef<SizeMode>('degree');
+  const [layoutBusy, setLayoutBusy] = useState(false);
+  const record = useCallback((label: string) => {
+    const cy = cyRef.current;
+    if (cy) historyRef.current!.record(cy, label);
+  }, []);
 
   const runLayout = useCallback((cy: Core, layout: Layouts, onStop?: () => void) => {
     layoutRef.current?.stop();
@@ -121,6 +144,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
         const current = cyRef.current;
         if (!current) return;
         remember(nodesRef.current, [node]);
+        historyRef.current!.record(current, `Show ${node.caption}`);
         const first = current.nodes().empty();
         mergeElements(current, [node], [], () => (first ? { x: 0, y: 0 } : freeSpot(current)));
         const element = current.getElementById(node.id);
@@ -141,18 +165,27 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
   );
 
   const expand = useCallback(
-    async (id: string, filter: ExpandFilter = {}) => {
+    async (id: string, filter: ExpandFilter = {}, options: ExpandOptions = {}) => {
+      const measure: ExpandMeasure = options.measure ?? 'none';
       const key = expansionKey(id, filter);
+      const cursorKey = `${key}\u0000${measure}`;
       if (inFlightRef.current.has(key)) return;
       inFlightRef.current.add(key);
       setExpanding((prev) => new Set(prev).add(id));
       cyRef.current?.getElementById(id).addClass('is-expanding');
       const generation = generationRef.current;
       try {
-        const response = await queryClient.fetchQuery(neighboursQueryOptions({ id, ...filter }));
+        const previous = options.next ? cursorsRef.current.get(cursorKey) : undefined;
+        if (options.next && previous && previous.cursor === null) {
+          notify('info', 'Nothing more to show for this expansion');
+          return;
+        }
+        const response = await fetchExpansion({ id, ...filter, measure, limit: options.limit ?? EXPAND_PAGE, cursor: previous?.cursor ?? null });
+        cursorsRef.current.set(cursorKey, { cursor: response.nextCursor, remaining: response.remaining });
         queryClient.setQueryData(neighbourCountsQueryOptions(id).queryKey, response.counts);
         const cy = cyRef.current;
         if (!cy || generation !== generationRef.current) return;
+        record(`Expand ${response.node.caption}${filter.types?.length ? ` (${filter.types.join(', ')})` : ''}${options.next ? ' — next' : ''}`);
         remember(nodesRef.current, [response.node, ...response.nodes]);
         remember(edgesRef.current, response.edges);
 
@@ -166,6 +199,8 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
         let fan: Position[] | null = null;
         const added = mergeElements(cy, response.nodes, response.edges, (_node, i, n) => (fan ??= fanPositions(centre, n, away))[i]);
         const newNodes = collect(cy, added.addedNodeIds);
+        newNodes.data('expandedFrom', id);
+        applyDataStyle(cy, sizeModeRef.current);
         if (newNodes.nonempty()) {
           runLayout(cy, incrementalLayout(cy, newNodes), () => {
             // Only the very first expansion frames the picture; later ones just make sure the news is in view.
@@ -175,7 +210,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
         }
         notify(
           'success',
-          expansionMessage(response, filter, { nodes: added.addedNodeIds.length, edges: added.addedEdgeIds.length }),
+          expansionMessage({ node: response.node, total: response.total, omitted: response.remaining }, filter, { nodes: added.addedNodeIds.length, edges: added.addedEdgeIds.length }),
         );
       } catch (err) {
         const caption = nodesRef.current.get(id)?.caption ?? id;
@@ -193,7 +228,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
         }
       }
     },
-    [queryClient, runLayout],
+    [queryClient, runLayout, record],
   );
 
   const fit = useCallback(() => {
@@ -209,24 +244,27 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
       fit();
       return;
     }
+    record('Re-layout');
     runLayout(cy, fullLayout(cy), () => frame(cy, cy.nodes(), { maxZoom: 1.5 }));
-  }, [fit, runLayout]);
+  }, [fit, runLayout, record]);
 
   const clear = useCallback(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    if (cy.elements().nonempty()) historyRef.current!.record(cy, 'Clear canvas');
     generationRef.current += 1;
     layoutRef.current?.stop();
     layoutRef.current = null;
     cy.stop();
     cy.elements().remove();
     cy.reset();
-    nodesRef.current.clear();
-    edgesRef.current.clear();
+    cursorsRef.current.clear();
   }, []);
 
   const getNode = useCallback((id: string) => nodesRef.current.get(id), []);
   const getEdge = useCallback((id: string) => edgesRef.current.get(id), []);
+  const getFlow = useCallback((id: string) => flowsRef.current.get(id), []);
+
 
   const countOnCanvas = useCallback((nodeId: string, type: RelType, direction: 'in' | 'out') => {
     const cy = cyRef.current;
@@ -240,7 +278,11 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
 
   const canvasHandlers = useMemo<GraphEventHandlers>(
     () => ({
-      onSelectionChange: setSelection,
+      onSelectionChange: (sel) => {
+        setSelection(sel);
+        const cy = cyRef.current;
+        setSelectedIds(cy ? cy.$(':selected').map((e) => e.id()) : []);
+      },
       onNodeDoubleTap: (id) => void expand(id),
       onElementsChange: () => {
         const cy = cyRef.current;
@@ -251,7 +293,26 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
     [expand],
   );
 
+  const extra = useCanvasActions({ cyRef, historyRef, record, expand, runLayout, nodesRef, edgesRef, flowsRef, sizeModeRef, setLayoutBusy, generationRef });
+  const setSizeMode = useCallback((mode: SizeMode) => {
+    sizeModeRef.current = mode;
+    setSizeModeState(mode);
+    const cy = cyRef.current;
+    if (cy) applyDataStyle(cy, mode);
+  }, []);
+
   const session: GraphSession = {
+    ...extra,
+    historyVersion,
+    canUndo: historyRef.current.canUndo,
+    canRedo: historyRef.current.canRedo,
+    historySteps: historyRef.current.steps,
+    selectedIds,
+    sizeMode,
+    setSizeMode,
+    layoutBusy,
+    getFlow,
+    remainingFor: (id, filter, measure = 'none') => cursorsRef.current.get(`${expansionKey(id, filter)}\u0000${measure}`)?.remaining ?? null,
     selection,
     summary,
     expanding,

@@ -32,8 +32,14 @@ export function useCytoscape(containerRef: RefObject<HTMLElement | null>, cyRef:
       style: buildGraphStyle(),
       minZoom: 0.08,
       maxZoom: 3,
-      boxSelectionEnabled: false,
+      // shift/ctrl + drag draws a selection box; shift/ctrl + click adds to the selection
+      boxSelectionEnabled: true,
       selectionType: 'single',
+      // big canvases: draw edges cheaply while the view moves, keep the interaction responsive
+      hideEdgesOnViewport: false,
+      textureOnViewport: false,
+      motionBlur: false,
+      pixelRatio: 'auto',
     });
     cyRef.current = cy;
     window.__MONEYTRAIL_CY__ = cy;

@@ -1,9 +1,13 @@
 import type { Core } from 'cytoscape';
 import { createContext, useContext, type RefObject } from 'react';
-import type { Direction, EntityLabel, GraphEdge, GraphNode, RelType } from '../../../types/api';
+import type { Direction, EntityLabel, ExpandMeasure, Flow, GraphEdge, GraphNode, RelType } from '../../../types/api';
+import type { CanvasActions } from './use-canvas-actions';
+import type { SizeMode } from '../lib/canvas-ops';
 import type { GraphEventHandlers, GraphSelection } from './use-graph-events';
 
 export type ExpandFilter = { types?: readonly RelType[]; direction?: Direction };
+/** top N by a measure; next: the following N after what this expansion already brought */
+export type ExpandOptions = { measure?: ExpandMeasure; limit?: number; next?: boolean };
 
 export type GraphSummary = {
   nodes: number;
@@ -15,7 +19,7 @@ export type GraphSummary = {
  * The investigation on screen: what is selected, what is loading, and the actions every panel may take on
  * the canvas. Panels see ids and records, never Cytoscape objects.
  */
-export type GraphSession = {
+export type GraphSession = CanvasActions & {
   selection: GraphSelection;
   summary: GraphSummary;
   /** ids of nodes whose expansion is in flight */
@@ -26,7 +30,19 @@ export type GraphSession = {
   version: number;
 
   showNode(id: string): Promise<void>;
-  expand(id: string, filter?: ExpandFilter): Promise<void>;
+  expand(id: string, filter?: ExpandFilter, options?: ExpandOptions): Promise<void>;
+  /** matching relationships not brought yet by this expansion (null: not expanded this way yet) */
+  remainingFor(id: string, filter: ExpandFilter, measure?: ExpandMeasure): number | null;
+  historyVersion: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  historySteps: readonly string[];
+  /** every selected element id (box / shift selection) */
+  selectedIds: readonly string[];
+  sizeMode: SizeMode;
+  setSizeMode(mode: SizeMode): void;
+  layoutBusy: boolean;
+  getFlow(id: string): Flow | undefined;
   select(id: string): void;
   fit(): void;
   relayout(): void;

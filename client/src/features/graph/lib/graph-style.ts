@@ -1,3 +1,4 @@
+import type cytoscape from 'cytoscape';
 import type { StylesheetJson } from 'cytoscape';
 import { labelIconDataUri } from '../../../lib/labels/label-icons';
 import { LABEL_COLOURS } from '../../../lib/labels/label-style';
@@ -91,6 +92,24 @@ export function buildGraphStyle(): StylesheetJson {
     {
       selector: MONEY_REL_TYPES.map((type) => `edge[type = "${type}"]`).join(', '),
       style: { width: 1.8, 'line-color': '#c08a3e', 'target-arrow-color': '#c08a3e', color: '#7c4a03' },
+    },
+    { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: '.is-hidden, .is-filtered, .is-out-of-window', style: { display: 'none' } },
+    { selector: 'node.is-pinned', style: { 'border-color': '#7c3aed', 'border-width': 3 } },
+    { selector: 'node.is-sink', style: { 'border-color': '#b91c1c', 'border-width': 5, shape: 'round-rectangle', label: (n: cytoscape.NodeSingular) => `${String(n.data('caption'))}\nSINK € ${Number(n.data('sinkTotal') ?? 0).toLocaleString('en-GB')}`, 'text-wrap': 'wrap', 'font-weight': 'bold', color: '#7f1d1d' } },
+    { selector: 'node.is-trail-start', style: { 'border-color': '#15803d', 'border-width': 5 } },
+    { selector: '.is-path', style: { 'line-color': '#2563eb', 'target-arrow-color': '#2563eb', 'border-color': '#2563eb', 'border-width': 4, width: 4, 'z-index': 9 } },
+    {
+      selector: 'edge[type = "FLOW"]',
+      style: {
+        width: 'data(width)',
+        'line-color': '#b45309',
+        'target-arrow-color': '#b45309',
+        label: 'data(caption)',
+        color: '#78350f',
+        'font-size': 8,
+        'curve-style': 'bezier',
+      },
     },
     {
       selector: 'edge:selected',

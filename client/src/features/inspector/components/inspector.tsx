@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode, RelType } from '../../../types/api';
 import { EdgeInspector } from './edge-inspector';
 import { NodeInspector } from './node-inspector';
+import { FlowInspector } from './expand-controls';
 import type { CountsState } from './relationship-counts';
 import './inspector.css';
 
@@ -13,6 +14,7 @@ export type InspectorSelection =
       onCanvas: (type: RelType, direction: 'in' | 'out') => number;
     }
   | { kind: 'edge'; edge: GraphEdge; source: GraphNode | undefined; target: GraphNode | undefined }
+  | { kind: 'flow'; id: string }
   | { kind: 'loading'; id: string }
   | { kind: 'missing'; id: string; message: string }
   | null;
@@ -40,6 +42,7 @@ export function Inspector({ selection, onExpand, onSelect, onOpenNode }: Inspect
           </p>
         </div>
       )}
+      {selection?.kind === 'flow' && <FlowInspector flowId={selection.id} />}
       {selection?.kind === 'loading' && <p className="inspector__empty-note">Loading {selection.id}…</p>}
       {selection?.kind === 'missing' && (
         <p className="inspector__empty-note inspector__empty-note--error" role="alert">

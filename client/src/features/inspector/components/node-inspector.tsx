@@ -4,6 +4,7 @@ import type { GraphNode, RelType } from '../../../types/api';
 import { PropertiesTable } from './properties-table';
 import { ProvenanceSection } from './provenance-section';
 import { RelationshipCounts, type CountsState } from './relationship-counts';
+import { ExpandControls } from './expand-controls';
 
 type NodeInspectorProps = {
   node: GraphNode;
@@ -87,6 +88,8 @@ export function NodeInspector({ node, counts, expanding, onCanvas, onExpand, onO
           onExpand={(type, direction) => onExpand(node.id, { types: [type], direction })}
         />
       </section>
+
+      <ExpandControls nodeId={node.id} />
 
       <section className="inspector__section" aria-labelledby="inspector-props-title">
         <h3 className="inspector__heading" id="inspector-props-title">

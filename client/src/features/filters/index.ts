@@ -1,0 +1,1 @@
+export { CanvasFilters } from './components/canvas-filters';

@@ -1,0 +1,2 @@
+export { ImportPanel } from './components/import-panel';
+export { useSessionRole } from './api/import-api';

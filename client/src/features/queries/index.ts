@@ -1,0 +1,1 @@
+export { QueriesPanel } from './components/queries-panel';

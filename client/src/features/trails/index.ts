@@ -1,0 +1,1 @@
+export { TrailsPanel } from './components/trails-panel';

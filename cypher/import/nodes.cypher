@@ -1,0 +1,19 @@
+// @name import.nodes
+// @mode write
+// @param rows: list<map> -- {uid, label, props}: one entity per row, label from the model, props without provenance
+// @param importId: string -- this import, added to importIds
+// @param org: string -- uid of the supplying Organisation, added to sources
+// @param at: datetime -- when the import started: firstSeen of new nodes, lastSeen of all
+// @returns written: rows merged
+// MERGE on the uid (unique constraint) makes a re-run a no-op. createdBy tells, even after a crash and re-run,
+// which nodes this import introduced; sourceAddedBy which imports added an organisation to sources (rollback).
+UNWIND $rows AS row
+MERGE (n:Entity {uid: row.uid})
+ON CREATE SET n.createdBy = $importId, n.firstSeen = $at, n.sources = [], n.importIds = [], n.sourceAddedBy = []
+SET n:$(row.label)
+SET n += row.props
+SET n.lastSeen = $at
+SET n.sourceAddedBy = CASE WHEN $org IN n.sources OR $importId IN coalesce(n.sourceAddedBy, []) THEN coalesce(n.sourceAddedBy, []) ELSE coalesce(n.sourceAddedBy, []) + $importId END
+SET n.sources = CASE WHEN $org IN n.sources THEN n.sources ELSE n.sources + $org END
+SET n.importIds = CASE WHEN $importId IN n.importIds THEN n.importIds ELSE n.importIds + $importId END
+RETURN count(n) AS written

@@ -1,0 +1,62 @@
+import { checkLinks, hashRecord, type AuditRecord, type ChainProblem } from './audit.chain.js';
+import type { AuditFilter, AuditRepository } from './audit.repository.js';
+
+export interface AuditEntry {
+  userId: string | null;
+  email: string | null;
+  ip: string | null;
+  action: string;
+  target: string | null;
+  params: Record<string, unknown>;
+  resultCount: number | null;
+  outcome: string;
+}
+
+export type VerifyResult = { ok: true; records: number; headSeq: number } | { ok: false; records: number; problem: ChainProblem };
+
+const PAGE = 5_000;
+
+export class AuditService {
+  constructor(private readonly repo: AuditRepository) {}
+
+  append(entry: AuditEntry): Promise<AuditRecord> {
+    return this.repo.append((prev) => {
+      const base = {
+        seq: prev.seq + 1,
+        at: new Date().toISOString(),
+        userId: entry.userId,
+        email: entry.email,
+        ip: entry.ip,
+        action: entry.action,
+        target: entry.target,
+        params: JSON.stringify(entry.params ?? {}),
+        resultCount: entry.resultCount,
+        outcome: entry.outcome,
+        prevHash: prev.hash,
+      };
+      return { ...base, hash: hashRecord(base) };
+    });
+  }
+
+  list(filter: AuditFilter): Promise<AuditRecord[]> {
+    return this.repo.list(filter);
+  }
+
+  /** Walks the whole chain in pages and names the first broken record; also catches a truncated tail. */
+  async verify(): Promise<VerifyResult> {
+    let last: { seq: number; hash: string | null } = { seq: 0, hash: null };
+    let records = 0;
+    for (;;) {
+      const page = await this.repo.chain(last.seq, PAGE);
+      const checked = checkLinks(page, last);
+      if (!checked.ok) return { ok: false, records, problem: checked.problem };
+      records += page.length;
+      last = checked.last;
+      if (page.length < PAGE) break;
+    }
+    const head = await this.repo.head();
+    if (head && (head.seq !== last.seq || head.hash !== last.hash))
+      return { ok: false, records, problem: { seq: last.seq + 1, reason: `the chain ends at record ${last.seq} but the head says ${head.seq}: records were removed from the end` } };
+    return { ok: true, records, headSeq: last.seq };
+  }
+}

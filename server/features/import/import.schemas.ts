@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', 'on', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === 'on' || v === '1');
+
+export const importFieldsSchema = z.object({
+  source: z.string({ error: 'source is required: the organisation that sent the file' }).trim().min(2, 'source is required: the organisation that sent the file'),
+  mapping: z.string({ error: 'mapping is required: a preset name such as fincen, or ftm' }).trim().min(1, 'mapping is required: a preset name such as fincen, or ftm'),
+  skipInvalid: bool,
+});
+export const previewFieldsSchema = z.object({
+  mapping: z.string({ error: 'mapping is required' }).trim().min(1, 'mapping is required'),
+  rows: z.coerce.number().int().min(1).max(100).default(10),
+});
+export const importIdParamsSchema = z.object({ id: z.string().regex(/^[\w.:-]{3,120}$/, 'not an import id') });
+export const rejectsParamsSchema = z.object({ token: z.string().regex(/^[a-f0-9]{24}$/, 'not a rejects file id') });
+export const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+export interface ImportSummary {
+  id: string;
+  status: string;
+  organisation: string;
+  user: string;
+  fileName: string;
+  fileHash: string;
+  mapping: string;
+  format: string;
+  startedAt: string;
+  finishedAt: string | null;
+  rowsTotal: number;
+  rowsDone: number;
+  rowsRejected: number;
+  nodesCreated: number | null;
+  nodesUpdated: number | null;
+  relsCreated: number | null;
+  relsUpdated: number | null;
+  seconds: number | null;
+  error: string | null;
+  rolledBackAt: string | null;
+  rolledBackBy: string | null;
+}
+export interface ImportProblem {
+  file: string;
+  row: number;
+  line: number;
+  field: string;
+  reason: string;
+}
+export interface ImportReportBody {
+  fileName: string;
+  format: string;
+  mapping: string;
+  rowsRead: number;
+  rowsValid: number;
+  rowsRejected: number;
+  problems: ImportProblem[];
+  problemsTotal: number;
+  /** download link for the rejected rows (CSV), when there were any */
+  rejectsUrl: string | null;
+}
+export interface ImportResultBody {
+  outcome: 'imported' | 'resumed' | 'unchanged';
+  import: ImportSummary;
+  report: ImportReportBody;
+}
+export type ImportStreamEvent =
+  | { type: 'progress'; phase: string; rowsRead: number; rowsDone: number; rowsTotal: number | null }
+  | ({ type: 'result' } & ImportResultBody)
+  | { type: 'error'; error: { id: string; message: string; report?: ImportReportBody } };
+export interface PresetSummary {
+  name: string;
+  title: string;
+  description: string;
+  builtIn: boolean;
+  columns: { name: string; type: string; required: boolean; description?: string | undefined }[];
+  delimiter: string;
+}
+export interface PreviewBody {
+  fileName: string;
+  format: string;
+  mapping: string;
+  columns: string[];
+  rows: {
+    row: number;
+    line: number;
+    record: Record<string, string>;
+    problems: { field: string; reason: string }[];
+    nodes: { uid: string; label: string; caption: string }[];
+    relationships: { type: string; from: string; to: string }[];
+  }[];
+}
