@@ -21,3 +21,7 @@ export type {
   EditorSchemaResponse,
 } from './features/queries/queries.schemas.js';
 export type { ImportSummary, ImportReportBody, ImportResultBody, ImportStreamEvent, ImportProblem, PresetSummary, PreviewBody } from './features/import/import.schemas.js';
+export type { SessionResponse } from './features/auth/auth.schemas.js';
+export type { UserSummary, OrganisationSummary } from './features/users/users.schemas.js';
+export type { AuditEntryView, AuditListResponse, AuditVerifyResponse } from './features/audit/audit.schemas.js';
+export type { Role } from './domain/roles.js';

@@ -42,3 +42,12 @@ export type {
   ResultCell,
   SaveResult,
 } from '../../../server/api-types';
+export type {
+  AuditEntryView,
+  AuditListResponse,
+  AuditVerifyResponse,
+  OrganisationSummary,
+  Role,
+  SessionResponse,
+  UserSummary,
+} from '../../../server/api-types';

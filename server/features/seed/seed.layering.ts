@@ -97,6 +97,10 @@ function ringTruth(ring: RingPlan, transfers: Transfer[]): RingTruth {
   const reached = timeRespectingTrail([...planted.txs, ...transfers], planted.cardUid, 6);
   const sinks = ring.cashOuts.filter((c) => (reached.get(c) ?? 0) > 0).map((uid) => ({ uid, total: centsToAmount(reached.get(uid)!) }));
 
+  // Chokepoints, structurally (every payment and transfer ever made, whatever its time or status): all the
+  // ring's buyers are one source node; a payment acquired by merchant m to account a is the path buyers → m → a,
+  // a direct payment buyers → a, a transfer x → y. An account or merchant is a chokepoint when removing it leaves
+  // no path to any cash-out account. A provider is one when it currently hosts every live ring domain.
   const edges = [...ring.edges].map((e) => e.split('\u0000') as [string, string]);
   const accounts = [...ring.receivers, ...ring.muleAccounts, ...ring.cashOuts];
   const cutAccounts = cutNodes(edges, BUYERS_NODE, cashOutSet, accounts);

@@ -13,7 +13,6 @@ import type { HostingSegment, ProviderPlan, SeedContext } from './seed.entities.
 import {
   DAY,
   HOUR,
-  MINUTE,
   PERIOD_DAYS,
   PERIOD_END,
   PERIOD_START,
@@ -22,7 +21,6 @@ import {
   emitDomain,
   emitMerchant,
   emitPersonLike,
-  emitTransaction,
   emitWallet,
   org,
   registrarFor,

@@ -36,12 +36,18 @@ export interface RingTruth {
   /** sum of all money reaching the cash-out accounts, 2 decimals */
   proceedsTotal: number;
   buyers: string[];
+  /** a ring buyer whose first card payment precedes every layering transfer of the ring */
   plantedBuyer: {
     uid: string;
     cardUid: string;
     firstPaymentAt: string;
+    /** per cash-out account reached (total > 0): see timeRespectingTrail for the exact definition */
     trail: { sinks: { uid: string; total: number }[]; total: number };
   };
+  /**
+   * accounts / merchants whose removal alone leaves no money path from any ring buyer to any cash-out account
+   * (structural: over all payments and transfers); providers currently hosting every live ring domain
+   */
   chokepoints: { accounts: string[]; merchants: string[]; providers: string[] };
 }
 

@@ -1,0 +1,73 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { SessionResponse } from '../../../types/api';
+import { ApiError, apiGet, toApiError } from '../../../lib/api-client';
+import { onSignedOut, setCsrfToken } from '../lib/csrf';
+
+export type SessionUser = NonNullable<SessionResponse['user']>;
+const SESSION_KEY = ['auth', 'session'] as const;
+
+export async function postJson<T>(path: string, body: unknown, method = 'POST'): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body ?? {}) });
+  } catch {
+    throw new ApiError('Cannot reach the MoneyTrail server. Check that it is running.', 0);
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!response.ok) throw toApiError(response.status, parsed);
+  return parsed as T;
+}
+
+/** Who is signed in; null while signed out. Keeps the CSRF token for every later state-changing request. */
+export function useSession() {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: async () => {
+      const session = await apiGet<SessionResponse>('/api/auth/session');
+      setCsrfToken(session.csrfToken);
+      return session;
+    },
+    staleTime: 5 * 60_000,
+  });
+  useEffect(() => onSignedOut(() => void queryClient.invalidateQueries({ queryKey: SESSION_KEY })), [queryClient]);
+  return query;
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) => postJson<{ csrfToken: string }>('/api/auth/login', input),
+    onSuccess: async (res) => {
+      setCsrfToken(res.csrfToken);
+      queryClient.clear();
+      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => postJson<{ signedOut: boolean }>('/api/auth/logout', {}),
+    onSettled: () => {
+      setCsrfToken(null);
+      // nothing seen in this session may stay in memory for the next user of the browser
+      queryClient.clear();
+      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => postJson<{ changed: boolean }>('/api/auth/password', input),
+  });
+}
