@@ -25,3 +25,23 @@ export type { SessionResponse } from './features/auth/auth.schemas.js';
 export type { UserSummary, OrganisationSummary } from './features/users/users.schemas.js';
 export type { AuditEntryView, AuditListResponse, AuditVerifyResponse } from './features/audit/audit.schemas.js';
 export type { Role } from './domain/roles.js';
+export type {
+  CaseSummary,
+  CaseDetail,
+  CaseVersionSummary,
+  CaseVersionView,
+  CaseContent,
+  CaseContentInput,
+  CaseNode,
+  CaseDiff,
+  CaseDraftView,
+  CaseChangesResponse,
+  CaseComment,
+  CaseActivity,
+  CaseMention,
+  CaseShare,
+  CaseStatus,
+  ShareRole,
+  ElementOrigin,
+  CaseConflictDetails,
+} from './features/cases/cases.schemas.js';

@@ -38,6 +38,12 @@ import { SessionsRepository } from './features/auth/sessions.repository.js';
 import { UsersRepository } from './features/users/users.repository.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { UsersService } from './features/users/users.service.js';
+import { CasesRepository } from './features/cases/cases.repository.js';
+import { CasesService } from './features/cases/cases.service.js';
+import { CasesCollabService } from './features/cases/cases.collab.service.js';
+import { casesRoutes } from './features/cases/cases.routes.js';
+import { casesCollabRoutes } from './features/cases/cases.collab.routes.js';
+import { casesExportRoutes } from './features/cases/cases.export.routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -92,6 +98,8 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
     next();
   });
   api.use(jsonOnly);
+  // a saved case (canvas + evidence snapshot) may exceed 1 MB; the body parser below then skips what is parsed
+  api.use(['/cases', '/case-drafts'], express.json({ limit: '8mb' }));
   api.use(express.json({ limit: '1mb' }));
   api.use(sessionMiddleware(auth, logger));
   api.use(auditMiddleware(audit, logger));
@@ -107,6 +115,11 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   api.use(trailsRoutes(new TrailsService(new TrailsRepository(db), expansionRepo)));
   api.use(queriesRoutes(new QueriesService(new QueriesRepository(db), { ...DEFAULT_QUERY_LIMITS, ...queryLimits })));
   api.use(importRoutes(new ImportService(new ImportRepository(db)), panKey ? { panKey } : {}));
+  const cases = new CasesService(new CasesRepository(db));
+  const casesCollab = new CasesCollabService(cases);
+  api.use(casesRoutes(cases));
+  api.use(casesCollabRoutes(casesCollab));
+  api.use(casesExportRoutes(cases, casesCollab));
   api.use(apiNotFound);
   app.use('/api', api);
 

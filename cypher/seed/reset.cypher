@@ -1,8 +1,8 @@
 // @name seed.reset
 // @mode write
 // @returns nothing
-// Deletes all data (entities, transactions, imports) but keeps the (:Migration) bookkeeping, so the schema is
-// not re-applied. Batched: must run in an auto-commit transaction (see SeedRepository.deleteAll).
+// Second step of a reset, after seed.reset-transactions: every other node (entities, imports) but the
+// (:Migration) bookkeeping, so the schema is not re-applied. Auto-commit only (see SeedRepository.deleteAll).
 MATCH (n)
 WHERE NOT n:Migration
 CALL (n) {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInPage } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
 import { startAppServer } from '../support/e2e-server.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
@@ -33,7 +34,7 @@ describe('an analyst searches, expands and inspects the demo network in Chromium
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(server.baseUrl);
+    await signInPage(page, server.baseUrl, db, 'analyst');
   });
   afterAll(async () => {
     await browser?.close();

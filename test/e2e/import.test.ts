@@ -36,7 +36,7 @@ describe('a data clerk imports partner files in Chromium', () => {
   });
 
   const importFile = async (file: string, mapping: string, source: string) => {
-    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('partner-import-file').setInputFiles(file);
     await page.getByTestId('import-mapping').selectOption(mapping);
     await page.getByTestId('import-source').fill(source);
     await page.getByTestId('import-start').click();
@@ -56,7 +56,7 @@ describe('a data clerk imports partner files in Chromium', () => {
 
   it('previews a partner CSV, imports it, and a re-import adds nothing', async () => {
     const file = path.join(IMPORT_FIXTURES, 'card-acquirer.csv');
-    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('partner-import-file').setInputFiles(file);
     await page.getByTestId('import-mapping').selectOption('card-acquirer');
     await page.getByTestId('import-preview').click();
     const preview = page.getByTestId('import-preview-table');
@@ -75,7 +75,7 @@ describe('a data clerk imports partner files in Chromium', () => {
   });
 
   it('shows a refused file with the row, column and reason', async () => {
-    await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('payment_ref,paid_at,card_number,amount,currency,status,merchant_id,merchant_name,mcc,descriptor,card_country\nX-1,2025-03-01T10:15:00Z,4111111111111112,1.00,EUR,settled,M-Z,Z,5815,,NL\n') });
+    await page.getByTestId('partner-import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('payment_ref,paid_at,card_number,amount,currency,status,merchant_id,merchant_name,mcc,descriptor,card_country\nX-1,2025-03-01T10:15:00Z,4111111111111112,1.00,EUR,settled,M-Z,Z,5815,,NL\n') });
     await page.getByTestId('import-mapping').selectOption('card-acquirer');
     await page.getByTestId('import-source').fill('quorvix-pay');
     await page.getByTestId('import-start').click();

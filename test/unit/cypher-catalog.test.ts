@@ -31,12 +31,12 @@ describe('cypher file headers', () => {
     expect(() => new CypherCatalog([q, { ...q, file: 'b.cypher' }])).toThrow('used twice');
   });
 
-  it('the shipped catalogue loads, and the degree-count query lists every relationship type of the model', () => {
+  it('the shipped catalogue loads, and the neighbour-count query lists every relationship type of the model', () => {
     const catalog = CypherCatalog.load();
     const counts = catalog.get('graph.neighbour-counts').text;
     for (const t of REL_TYPES) {
-      expect(counts).toContain(`(n)-[:${t}]->()`);
-      expect(counts).toContain(`(n)<-[:${t}]-()`);
+      expect(counts).toContain(`(n)-[r:${t}]->(m)`);
+      expect(counts).toContain(`(n)<-[r:${t}]-(m)`);
     }
   });
 

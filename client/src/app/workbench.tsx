@@ -18,15 +18,17 @@ import { HealthIndicator } from '../features/health';
 import { Inspector, type CountsState, type InspectorSelection } from '../features/inspector';
 import { SearchBox } from '../features/search';
 import { QueriesPanel } from '../features/queries';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ImportPanel, useSessionRole } from '../features/import';
+import { CasesPanel } from '../features/cases';
 
 /** Joins the features: search feeds the canvas, the canvas selection feeds the inspector. */
-export function Workbench() {
+export function Workbench({ userMenu }: { userMenu?: ReactNode } = {}) {
   const session = useGraphSession();
   const selection = useInspectorSelection(session);
   const [showQueries, setShowQueries] = useState(false);
   const [showImport, setShowImport] = useState(false);
+  const [showCases, setShowCases] = useState(false);
   const role = useSessionRole().data;
 
   return (
@@ -40,12 +42,16 @@ export function Workbench() {
         <button type="button" className="topbar__queries" aria-pressed={showQueries} onClick={() => setShowQueries((v) => !v)} data-testid="open-queries">
           Queries
         </button>
+        <button type="button" className="topbar__queries" aria-pressed={showCases} onClick={() => setShowCases((v) => !v)} data-testid="open-cases">
+          Cases
+        </button>
         {(role === 'data' || role === 'admin') && (
           <button type="button" className="topbar__queries" aria-pressed={showImport} onClick={() => setShowImport((v) => !v)} data-testid="open-import">
             Import
           </button>
         )}
         <HealthIndicator />
+        {userMenu}
       </header>
       <main className="workspace">
         <section className="canvas-pane" aria-label="Canvas">
@@ -65,6 +71,7 @@ export function Workbench() {
         </section>
         {showQueries && <QueriesPanel onClose={() => setShowQueries(false)} />}
         {showImport && <ImportPanel onClose={() => setShowImport(false)} />}
+        <CasesPanel open={showCases} onOpen={() => setShowCases(true)} onClose={() => setShowCases(false)} />
         <Inspector
           selection={selection}
           onExpand={(id, filter) => void session.expand(id, filter)}

@@ -99,6 +99,14 @@ function csvError(err: unknown, fileName: string): Error {
   }
 }
 
+/** Waits for room in the parser, or for it to be closed by a reader that stopped early; leaves no listener behind. */
+async function drainOrClose(emitter: NodeJS.EventEmitter): Promise<void> {
+  const ac = new AbortController();
+  const wait = (event: string) => once(emitter, event, { signal: ac.signal }).catch(() => undefined);
+  await Promise.race([wait('drain'), wait('close')]);
+  ac.abort();
+}
+
 async function* csvRecords(path: string, mapping: MappingPreset, fileName: string): AsyncGenerator<SourceRecord> {
   const parser = parse({
     delimiter: mapping.csv.delimiter,
@@ -114,7 +122,7 @@ async function* csvRecords(path: string, mapping: MappingPreset, fileName: strin
     try {
       for await (const text of decode(path, mapping.csv.encoding, fileName)) {
         if (parser.destroyed) return;
-        if (!parser.write(text)) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
+        if (!parser.write(text)) await drainOrClose(parser);
       }
       if (!parser.destroyed) parser.end();
     } catch (err) {

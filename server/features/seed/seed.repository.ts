@@ -42,14 +42,18 @@ export class SeedRepository {
   }
 
   /**
-   * Deletes all data but the migration bookkeeping. `CALL { } IN TRANSACTIONS` only runs in an auto-commit
-   * transaction, which Database.write (a managed transaction) cannot give, hence a plain session here.
+   * Deletes all data but the migration bookkeeping: transactions first (they hold nearly every relationship),
+   * then the rest. `CALL { } IN TRANSACTIONS` only runs in an auto-commit transaction, which Database.write (a
+   * managed transaction) cannot give, hence a plain session here.
    */
   async deleteAll(): Promise<void> {
-    const q = this.db.catalog.get('seed.reset');
     const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.run(q.text);
+      for (const name of ['seed.reset-transactions', 'seed.reset']) {
+        const q = this.db.catalog.get(name);
+        if (q.mode !== 'write') throw new Error(`${name} must be a write query`);
+        await session.run(q.text);
+      }
     } finally {
       await session.close();
     }

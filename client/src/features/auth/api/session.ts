@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SessionResponse } from '../../../types/api';
 import { ApiError, apiGet, toApiError } from '../../../lib/api-client';
@@ -25,6 +25,11 @@ export async function postJson<T>(path: string, body: unknown, method = 'POST'):
   return parsed as T;
 }
 
+/** Nothing seen in one session may stay in memory for the next user of the browser. */
+function forgetEverythingBut(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+}
+
 /** Who is signed in; null while signed out. Keeps the CSRF token for every later state-changing request. */
 export function useSession() {
   const queryClient = useQueryClient();
@@ -47,8 +52,8 @@ export function useSignIn() {
     mutationFn: (input: { email: string; password: string }) => postJson<{ csrfToken: string }>('/api/auth/login', input),
     onSuccess: async (res) => {
       setCsrfToken(res.csrfToken);
-      queryClient.clear();
-      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      forgetEverythingBut(queryClient);
+      await queryClient.refetchQueries({ queryKey: SESSION_KEY });
     },
   });
 }
@@ -57,11 +62,10 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => postJson<{ signedOut: boolean }>('/api/auth/logout', {}),
-    onSettled: () => {
+    onSettled: async () => {
       setCsrfToken(null);
-      // nothing seen in this session may stay in memory for the next user of the browser
-      queryClient.clear();
-      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      forgetEverythingBut(queryClient);
+      await queryClient.refetchQueries({ queryKey: SESSION_KEY });
     },
   });
 }

@@ -9,7 +9,7 @@ registerLayouts();
 // 'unsafe-inline' styles) blocks it anyway and logs a violation; the rule it carries (position: relative on the
 // container) is in graph.css, so a placeholder is enough to keep the console clean.
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
-function preventInlineStylesheet(): void {
+export function preventInlineStylesheet(): void {
   if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
   const placeholder = document.createElement('meta');
   placeholder.id = CYTOSCAPE_STYLESHEET_ID;

@@ -9,7 +9,19 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Ar
 /** Relationships that carry money; drawn warmer so a payment trail stands out from infrastructure links. */
 export const MONEY_REL_TYPES: readonly RelType[] = ['SENT', 'TO', 'VIA', 'SETTLES_TO'];
 
-export function buildGraphStyle(): StylesheetJson {
+/**
+ * Drawn instead on canvases of thousands of elements (see render-tuning.ts): per-node SVG icons, curved edges with
+ * arrows and edge labels are what makes a 5,000-node frame take seconds to paint. Colours, sizes and node labels
+ * (at readable zoom) stay, so the picture still reads the same; a selected edge gets its arrow and label back.
+ */
+const BIG_GRAPH_OVERRIDES: StylesheetJson = [
+  { selector: 'node', style: { 'background-image': 'none', 'text-wrap': 'none', 'min-zoomed-font-size': 9 } },
+  { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '', 'min-zoomed-font-size': 9 } },
+  { selector: 'edge:selected, edge.is-path, edge[type = "FLOW"]', style: { 'curve-style': 'bezier', label: 'data(type)' } },
+  { selector: 'edge[type = "FLOW"]', style: { label: 'data(caption)' } },
+];
+
+export function buildGraphStyle({ big = false }: { big?: boolean } = {}): StylesheetJson {
   const perLabel: StylesheetJson = ENTITY_LABELS.map((label) => ({
     selector: `node[label = "${label}"]`,
     style: {
@@ -22,7 +34,7 @@ export function buildGraphStyle(): StylesheetJson {
     },
   }));
 
-  return [
+  const base: StylesheetJson = [
     {
       selector: 'node',
       style: {
@@ -123,4 +135,5 @@ export function buildGraphStyle(): StylesheetJson {
       },
     },
   ];
+  return big ? [...base, ...BIG_GRAPH_OVERRIDES] : base;
 }

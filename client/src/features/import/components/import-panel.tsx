@@ -83,7 +83,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         >
           <label>
             File (CSV, JSON Lines or FollowTheMoney)
-            <input type="file" data-testid="import-file" accept=".csv,.tsv,.txt,.jsonl,.ndjson,.json" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); }} />
+            <input type="file" data-testid="partner-import-file" accept=".csv,.tsv,.txt,.jsonl,.ndjson,.json" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); }} />
           </label>
           <label>
             Mapping preset

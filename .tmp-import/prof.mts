@@ -1,0 +1,12 @@
+import neo4j from 'neo4j-driver';
+import { readFileSync } from 'node:fs';
+const c = JSON.parse(readFileSync('/tmp/mt-test-import/neo4j-credentials.json','utf8'));
+const d = neo4j.driver('bolt://127.0.0.1:7721', neo4j.auth.basic(c.user, c.password));
+const q = readFileSync('/work/main/cypher/import/relationships.cypher','utf8').split('\n').filter(l=>!l.startsWith('//')).join('\n');
+const rows = (await d.executeQuery("MATCH (a:PaymentAccount)-[:SENT]->(t:Transaction) WHERE t.uid STARTS WITH 'tx:sct:BENCH' RETURN a.uid AS from, t.uid AS to LIMIT 200")).records.map(r=>({type:'SENT', from:r.get('from'), to:r.get('to'), props:{}}));
+const t0=Date.now();
+const res = await d.executeQuery('PROFILE '+q, {rows, importId:'x', org:'org:x', at: neo4j.types.DateTime.fromStandardDate(new Date())});
+console.log('ms', Date.now()-t0);
+const walk=(p,ind='')=>{ console.log(ind+p.operatorType, p.dbHits, p.rows, JSON.stringify(p.arguments.Details ?? '').slice(0,100)); p.children.forEach(ch=>walk(ch,ind+'  ')); };
+walk(res.summary.profile);
+await d.close();

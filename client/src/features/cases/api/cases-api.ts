@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, apiGet, toApiError } from '../../../lib/api-client';
+import type {
+  CaseActivity,
+  CaseChangesResponse,
+  CaseComment,
+  CaseContentInput,
+  CaseDetail,
+  CaseDiff,
+  CaseDraftView,
+  CaseMention,
+  CaseShare,
+  CaseStatus,
+  CaseSummary,
+  CaseVersionSummary,
+  ShareRole,
+} from '../../../../../server/api-types';
+
+/** A failed request with the server's error details (the conflict carries the newer version). */
+export class CaseApiError extends ApiError {
+  constructor(base: ApiError, readonly details: unknown) {
+    super(base.message, base.status, base.errorId);
+  }
+}
+
+async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('Cannot reach the MoneyTrail server. Check that it is running.', 0);
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!response.ok) {
+    const details = (parsed as { error?: { details?: unknown } } | null)?.error?.details ?? null;
+    throw new CaseApiError(toApiError(response.status, parsed), details);
+  }
+  return parsed as T;
+}
+
+const casePath = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
+
+export const casesApi = {
+  list: () => apiGet<{ cases: CaseSummary[] }>('/api/cases'),
+  open: (id: string, version?: number) => apiGet<CaseDetail>(version ? casePath(id, `/versions/${version}`) : casePath(id)),
+  create: (input: { title: string; description: string; message: string; content: CaseContentInput }) => send<CaseDetail>('POST', '/api/cases', input),
+  save: (id: string, baseVersion: number, message: string, content: CaseContentInput) => send<CaseDetail>('POST', casePath(id, '/versions'), { baseVersion, message, content }),
+  branch: (id: string, baseVersion: number, message: string, content: CaseContentInput) => send<CaseDetail>('POST', casePath(id, '/branch'), { baseVersion, message, content }),
+  restore: (id: string, version: number, baseVersion: number) => send<CaseDetail>('POST', casePath(id, `/versions/${version}/restore`), { baseVersion }),
+  update: (id: string, change: { title?: string; description?: string; status?: CaseStatus }) => send<{ case: CaseSummary }>('PATCH', casePath(id), change),
+  versions: (id: string) => apiGet<{ versions: CaseVersionSummary[] }>(casePath(id, '/versions')),
+  compare: (id: string, from: number, to: number) => apiGet<CaseDiff>(casePath(id, '/compare'), { params: { from, to } }),
+  getDraft: (id: string | null) => apiGet<{ draft: CaseDraftView | null }>(id ? casePath(id, '/draft') : '/api/case-drafts/new'),
+  putDraft: (id: string | null, baseVersion: number, content: CaseContentInput) => send<{ savedAt: string }>('PUT', id ? casePath(id, '/draft') : '/api/case-drafts/new', { baseVersion, content }),
+  deleteDraft: (id: string | null) => send<{ deleted: boolean }>('DELETE', id ? casePath(id, '/draft') : '/api/case-drafts/new'),
+  setShares: (id: string, shares: { kind: 'user' | 'team'; principal: string; role: ShareRole }[]) => send<{ shares: CaseShare[] }>('PUT', casePath(id, '/shares'), { shares }),
+  transfer: (id: string, to: string) => send<{ ownerId: string; ownerEmail: string }>('POST', casePath(id, '/transfer'), { to }),
+  comments: (id: string) => apiGet<{ comments: CaseComment[] }>(casePath(id, '/comments')),
+  comment: (id: string, body: string, entityUid?: string, parentId?: string) => send<{ comment: CaseComment; unreachable: string[] }>('POST', casePath(id, '/comments'), { body, entityUid, parentId }),
+  activity: (id: string) => apiGet<{ activity: CaseActivity[] }>(casePath(id, '/activity')),
+  changes: (id: string) => apiGet<CaseChangesResponse>(casePath(id, '/changes')),
+  mentions: () => apiGet<{ mentions: CaseMention[] }>('/api/case-mentions'),
+  reportUrl: (id: string, version: number, format: 'html' | 'pdf') => `${casePath(id, '/report')}?version=${version}&format=${format}`,
+  blockingUrl: (id: string, version: number, kind: 'payments' | 'domains') => `${casePath(id, `/blocking-lists/${kind}`)}?version=${version}`,
+};
+
+export const useCaseList = () => useQuery({ queryKey: ['cases', 'list'], queryFn: casesApi.list });
+export const useCaseVersions = (id: string | null) => useQuery({ queryKey: ['cases', id, 'versions'], queryFn: () => casesApi.versions(id!), enabled: !!id });
+export const useCaseComments = (id: string | null) => useQuery({ queryKey: ['cases', id, 'comments'], queryFn: () => casesApi.comments(id!), enabled: !!id });
+export const useCaseActivity = (id: string | null) => useQuery({ queryKey: ['cases', id, 'activity'], queryFn: () => casesApi.activity(id!), enabled: !!id });
+export const useMentions = () => useQuery({ queryKey: ['cases', 'mentions'], queryFn: casesApi.mentions, refetchInterval: 60_000 });

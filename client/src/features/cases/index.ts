@@ -1,0 +1,1 @@
+export { CasesPanel } from './components/cases-panel';
