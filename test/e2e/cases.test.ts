@@ -31,6 +31,7 @@ describe('an analyst saves a case; a supervisor opens it from its link, comments
     analyst = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
     supervisor = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
     for (const p of [analyst, supervisor]) p.on('pageerror', (e) => errors.push(e.message));
+    supervisor.on('response', (r) => { if (r.url().includes('/comments')) void r.text().then((t) => console.log('DEBUG', r.request().method(), r.status(), t.slice(0, 300))); });
     await signInPage(analyst, server.baseUrl, db, 'analyst', { organisationId: TEAM });
   });
   afterAll(async () => {
@@ -59,10 +60,14 @@ describe('an analyst saves a case; a supervisor opens it from its link, comments
     caseUrl = analyst.url();
     v1Ids = await canvasIds(analyst);
 
+    // the inspector (with its expand button) shares the side of the screen with the cases panel
+    await analyst.getByTestId('open-cases').click();
+    await place(analyst, operator.name, operator.uid); // selects it again (opening the case redrew the canvas)
     await analyst.getByTestId('expand-all').click();
     await expect.poll(async () => (await canvasIds(analyst)).length, { timeout: 15_000 }).toBeGreaterThan(v1Ids.length);
     await analyst.waitForTimeout(800);
     v2Ids = await canvasIds(analyst);
+    await analyst.getByTestId('open-cases').click();
     await analyst.getByTestId('case-save-message').fill('Expanded the operator');
     await analyst.getByTestId('case-save').click();
     await expect.poll(() => analyst.getByTestId('case-version').textContent(), { timeout: 10_000 }).toContain('Version 2 of 2');

@@ -117,6 +117,7 @@ describe('the audit trail', () => {
     expect(intact.out).toMatch(/intact/);
 
     const [victim] = await records({ action: 'search' });
+    const original = (await db.driver.executeQuery('MATCH (a:AuditRecord {seq: $seq}) RETURN a.params AS p', { seq: victim!.seq })).records[0]!.get('p') as string;
     // someone with database access edits what a user searched for
     await db.driver.executeQuery('MATCH (a:AuditRecord {seq: $seq}) SET a.params = $params', { seq: victim!.seq, params: JSON.stringify({ q: 'something harmless' }) });
     const broken = await auditVerify();
@@ -126,8 +127,8 @@ describe('the audit trail', () => {
     expect(api.body).toMatchObject({ ok: false, brokenSeq: victim!.seq });
 
     // deleting a record is caught as well
-    await db.driver.executeQuery('MATCH (a:AuditRecord {seq: $seq}) SET a.params = $params', { seq: victim!.seq, params: JSON.stringify({ ...victim!.params }) });
-    expect((await audit.verify()).ok).toBe(true);
+    await db.driver.executeQuery('MATCH (a:AuditRecord {seq: $seq}) SET a.params = $params', { seq: victim!.seq, params: original });
+    expect(await audit.verify()).toMatchObject({ ok: true });
     await db.driver.executeQuery('MATCH (a:AuditRecord {seq: $seq}) DELETE a', { seq: victim!.seq - 1 });
     const gap = await audit.verify();
     expect(gap).toMatchObject({ ok: false, problem: { seq: victim!.seq - 1 } });

@@ -30,14 +30,12 @@ export interface ScaleParams {
   mainstreamProviders: number;
   bulletproofProviders: number;
   serverIps: number;
-  /** buyers generated (and written) per chunk: bounds memory at large scale */
-  buyerBlock: number;
 }
 
 export const SCALE_PARAMS: Readonly<Record<Scale, ScaleParams>> = {
-  small: { rings: 3, ringBuyers: 30, backgroundBuyers: 110, backgroundMerchants: 18, extraDomains: 10, mainstreamProviders: 7, bulletproofProviders: 1, serverIps: 40, buyerBlock: 500 },
-  medium: { rings: 8, ringBuyers: 700, backgroundBuyers: 8_000, backgroundMerchants: 500, extraDomains: 300, mainstreamProviders: 14, bulletproofProviders: 2, serverIps: 400, buyerBlock: 2_000 },
-  large: { rings: 20, ringBuyers: 5_000, backgroundBuyers: 190_000, backgroundMerchants: 3_000, extraDomains: 1_500, mainstreamProviders: 22, bulletproofProviders: 3, serverIps: 900, buyerBlock: 2_000 },
+  small: { rings: 3, ringBuyers: 30, backgroundBuyers: 110, backgroundMerchants: 18, extraDomains: 10, mainstreamProviders: 7, bulletproofProviders: 1, serverIps: 40 },
+  medium: { rings: 8, ringBuyers: 700, backgroundBuyers: 8_000, backgroundMerchants: 500, extraDomains: 300, mainstreamProviders: 14, bulletproofProviders: 2, serverIps: 400 },
+  large: { rings: 20, ringBuyers: 5_000, backgroundBuyers: 190_000, backgroundMerchants: 3_000, extraDomains: 1_500, mainstreamProviders: 22, bulletproofProviders: 3, serverIps: 900 },
 };
 
 export interface ProviderPlan {

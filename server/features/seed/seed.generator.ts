@@ -2,13 +2,13 @@
  * Deterministic generator of the synthetic investigation graph. Pure: no clock, no I/O, no global randomness;
  * the same options give the same rows and truth byte for byte.
  *
- * It is a JS generator that yields batches in dependency order (a batch only refers to nodes already yielded),
- * buyers in blocks of `buyerBlock`, so the large scale streams without holding the graph in memory; the ground
- * truth is accumulated on the way and returned at the end.
+ * It is a JS generator that yields batches in dependency order (a batch only refers to nodes already yielded)
+ * whenever FLUSH_ROWS rows have accumulated, so the large scale streams without holding the graph in memory, and
+ * the small one goes out in a handful of batches; the ground truth is accumulated on the way and returned at the end.
  *   1 organisations, hosting providers and their server IPs
  *   2 rings: sellers, nominees, mules, accounts, merchant accounts, domains with hosting history
  *   3 background: ordinary shops (merchant + settlement account + domain) and sites without a shop
- *   4 buyers, block by block: people, cards and wallets, and their payments (ring income is booked per day)
+ *   4 buyers, one at a time: people, cards and wallets, and their payments (ring income is booked per day)
  *   5 layering transfers per ring, then the ring's truth (trail, chokepoints)
  *   6 hotline reports
  */
@@ -32,6 +32,9 @@ export const DEFAULT_SEED = 20261129;
 /** bump when the output for a given seed changes on purpose */
 export const GENERATOR_VERSION = 'moneytrail-seed/1';
 
+/** rows held before yielding: bounds memory, and makes each write a few thousand rows of one kind */
+const FLUSH_ROWS = 20_000;
+
 export interface GeneratorOptions {
   scale: Scale;
   seed: number;
@@ -49,18 +52,15 @@ export function* generateSeed(opts: GeneratorOptions): Generator<SeedBatch, Seed
 
   for (const o of ORGANISATIONS) emitOrganisation(ctx, o.key);
   emitInfrastructure(ctx, root.fork('infrastructure'));
-  yield* buf.flush();
 
   const rings = Array.from({ length: params.rings }, (_, i) => planRing(ctx, i, root.fork(`ring:${i}`)));
-  yield* buf.flush();
 
   const { shops, domains: backgroundDomains } = emitBackgroundSites(ctx, root.fork('background'));
-  yield* buf.flush();
+  yield* buf.flush(FLUSH_ROWS);
 
   let txNo = 0;
   const nextTxNo = () => ++txNo;
   const buyers = new BuyerFactory(ctx, root.fork('buyers'), rings, shops, nextTxNo);
-  let inBlock = 0;
   const ringSizeRng = root.fork('ring-sizes');
   const plan = [
     ...rings.map((ring) => ({ ring, count: Math.max(3, Math.round(params.ringBuyers * ringSizeRng.float(0.75, 1.25))) })),
@@ -69,18 +69,14 @@ export function* generateSeed(opts: GeneratorOptions): Generator<SeedBatch, Seed
   for (const { ring, count } of plan) {
     for (let j = 0; j < count; j++) {
       buyers.emit(ring, ring !== null && j === 0);
-      if (++inBlock >= params.buyerBlock) {
-        inBlock = 0;
-        yield* buf.flush();
-      }
+      yield* buf.flush(FLUSH_ROWS);
     }
   }
-  yield* buf.flush();
 
   const ringTruths: RingTruth[] = [];
   for (const ring of rings) {
     ringTruths.push(layerRing(ctx, ring, root.fork(`layering:${ring.index}`), nextTxNo));
-    yield* buf.flush();
+    yield* buf.flush(FLUSH_ROWS);
   }
 
   const reportRng = root.fork('reports');

@@ -135,7 +135,13 @@ export class RowBuffer {
     this.totals.relationships += row.via ? 3 : 2;
   }
 
-  *flush(): Generator<SeedBatch> {
+  get size(): number {
+    return this.nodes.length + this.rels.length + this.txs.length;
+  }
+
+  /** Yields what has accumulated, once there are at least `minRows` rows (all of it when called without). */
+  *flush(minRows = 0): Generator<SeedBatch> {
+    if (this.size < minRows) return;
     if (this.nodes.length > 0) yield { kind: 'nodes', rows: this.nodes };
     if (this.rels.length > 0) yield { kind: 'rels', rows: this.rels };
     if (this.txs.length > 0) yield { kind: 'transactions', rows: this.txs };

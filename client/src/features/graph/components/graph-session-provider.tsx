@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { Core, Layouts, NodeCollection, Position } from 'cytoscape';
+import type { Core, NodeCollection, Position } from 'cytoscape';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { notify } from '../../../lib/notifications';
@@ -8,11 +8,14 @@ import { fetchExpansion } from '../api/expand';
 import { CanvasHistory } from '../lib/canvas-history';
 import { applyDataStyle, type SizeMode } from '../lib/canvas-ops';
 import { registerExtraLayouts } from '../lib/layouts';
+import { tuneForSize } from '../lib/render-tuning';
+import { WorkerLayout, workerLayoutFor, type RunningLayout } from '../lib/worker-layout';
+import { newStepId, type ExpansionStep } from '../lib/expansion-steps';
 import { neighbourCountsQueryOptions } from '../api/get-neighbours';
 import { useCanvasActions } from '../hooks/use-canvas-actions';
 import { nodeQueryOptions } from '../api/get-node';
 import type { GraphEventHandlers, GraphSelection } from '../hooks/use-graph-events';
-import { GraphSessionContext, type ExpandFilter, type ExpandOptions, type GraphSession, type GraphSummary } from '../hooks/use-graph-session';
+import { GraphSessionContext, type ExpandFilter, type ExpandOptions, type ExpansionStepView, type GraphSession, type GraphSummary } from '../hooks/use-graph-session';
 
 registerExtraLayouts();
 import { mergeElements } from '../lib/graph-elements';
@@ -38,6 +41,19 @@ function summarise(cy: Core): GraphSummary {
     byLabel[label] = (byLabel[label] ?? 0) + 1;
   });
   return { nodes: cy.nodes().length, edges: cy.edges().length, byLabel };
+}
+
+/** Steps with what each still has on the canvas; derived from element data, so undo/redo keep it right. */
+function expansionStepsOn(cy: Core | null, steps: readonly ExpansionStep[]): ExpansionStepView[] {
+  if (!cy) return [];
+  const counts = new Map<string, { nodes: number; edges: number }>();
+  cy.elements('[step]').forEach((e) => {
+    const c = counts.get(String(e.data('step'))) ?? { nodes: 0, edges: 0 };
+    if (e.isNode()) c.nodes += 1;
+    else c.edges += 1;
+    counts.set(String(e.data('step')), c);
+  });
+  return steps.map((s) => ({ ...s, ...(counts.get(s.id) ?? { nodes: 0, edges: 0 }) }));
 }
 
 function collect(cy: Core, ids: readonly string[]): NodeCollection {
@@ -81,7 +97,8 @@ function expansionMessage(
 export function GraphSessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const cyRef = useRef<Core | null>(null);
-  const layoutRef = useRef<Layouts | null>(null);
+  const layoutRef = useRef<RunningLayout | null>(null);
+  const stepsRef = useRef<ExpansionStep[]>([]);
   const nodesRef = useRef(new Map<string, GraphNode>());
   const edgesRef = useRef(new Map<string, GraphEdge>());
   const inFlightRef = useRef(new Set<string>());
@@ -107,11 +124,15 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
     if (cy) historyRef.current!.record(cy, label);
   }, []);
 
-  const runLayout = useCallback((cy: Core, layout: Layouts, onStop?: () => void) => {
+  const runLayout = useCallback((cy: Core, layout: RunningLayout, onStop?: () => void) => {
     layoutRef.current?.stop();
     layoutRef.current = layout;
+    // A worker layout of a big canvas takes seconds: say so, and keep the page usable meanwhile.
+    const inWorker = layout instanceof WorkerLayout;
+    if (inWorker) setLayoutBusy(true);
     layout.one('layoutstop', () => {
       if (layoutRef.current === layout) layoutRef.current = null;
+      if (inWorker && layoutRef.current === null) setLayoutBusy(false);
       if (!cy.destroyed()) onStop?.();
     });
     layout.run();
@@ -200,9 +221,15 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
         const added = mergeElements(cy, response.nodes, response.edges, (_node, i, n) => (fan ??= fanPositions(centre, n, away))[i]);
         const newNodes = collect(cy, added.addedNodeIds);
         newNodes.data('expandedFrom', id);
+        if (added.addedNodeIds.length + added.addedEdgeIds.length > 0) {
+          // Tagged on the elements, so undo/redo (which restore element data) keep the steps list true.
+          const step: ExpansionStep = { id: newStepId(), label: `${response.node.caption}${filter.types?.length ? ` · ${filter.types.join(', ')}` : ''}${options.next ? ' · next' : ''}`, originId: id };
+          stepsRef.current.push(step);
+          collect(cy, [...added.addedNodeIds, ...added.addedEdgeIds]).data('step', step.id);
+        }
         applyDataStyle(cy, sizeModeRef.current);
         if (newNodes.nonempty()) {
-          runLayout(cy, incrementalLayout(cy, newNodes), () => {
+          runLayout(cy, incrementalLayout(cy, newNodes, parent), () => {
             // Only the very first expansion frames the picture; later ones just make sure the news is in view.
             if (firstLoad) frame(cy, cy.nodes());
             else frame(cy, newNodes.union(parent), { onlyIfOffscreen: true });
@@ -245,7 +272,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     record('Re-layout');
-    runLayout(cy, fullLayout(cy), () => frame(cy, cy.nodes(), { maxZoom: 1.5 }));
+    runLayout(cy, workerLayoutFor(cy, 'fcose') ?? fullLayout(cy), () => frame(cy, cy.nodes(), { maxZoom: 1.5 }));
   }, [fit, runLayout, record]);
 
   const clear = useCallback(() => {
@@ -286,6 +313,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
       onNodeDoubleTap: (id) => void expand(id),
       onElementsChange: () => {
         const cy = cyRef.current;
+        if (cy) tuneForSize(cy);
         setSummary(cy ? summarise(cy) : EMPTY_SUMMARY);
         setVersion((v) => v + 1);
       },
@@ -293,7 +321,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
     [expand],
   );
 
-  const extra = useCanvasActions({ cyRef, historyRef, record, expand, runLayout, nodesRef, edgesRef, flowsRef, sizeModeRef, setLayoutBusy, generationRef });
+  const extra = useCanvasActions({ cyRef, historyRef, record, expand, runLayout, nodesRef, edgesRef, flowsRef, sizeModeRef, setLayoutBusy, generationRef, stepsRef });
   const setSizeMode = useCallback((mode: SizeMode) => {
     sizeModeRef.current = mode;
     setSizeModeState(mode);
@@ -307,6 +335,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
     canUndo: historyRef.current.canUndo,
     canRedo: historyRef.current.canRedo,
     historySteps: historyRef.current.steps,
+    expansionSteps: expansionStepsOn(cyRef.current, stepsRef.current),
     selectedIds,
     sizeMode,
     setSizeMode,

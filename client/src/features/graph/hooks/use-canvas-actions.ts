@@ -1,4 +1,4 @@
-import type { Core, Layouts, NodeSingular } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { useCallback, useMemo, type RefObject } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { notify } from '../../../lib/notifications';
@@ -7,7 +7,9 @@ import { fetchFlowTransactions } from '../../trails/api/trails';
 import type { CanvasHistory } from '../lib/canvas-history';
 import { applyDataStyle, flowElement, type SizeMode } from '../lib/canvas-ops';
 import { edgeElement, mergeElements, nodeElement } from '../lib/graph-elements';
-import { frame, freeSpot } from '../lib/graph-layout';
+import { collapsibleOf, newStepId, type ExpansionStep } from '../lib/expansion-steps';
+import { frame, freeSpot, incrementalLayout } from '../lib/graph-layout';
+import { workerLayoutFor, type RunningLayout } from '../lib/worker-layout';
 import { layoutOptions, type LayoutId } from '../lib/layouts';
 import type { ExpandFilter, ExpandOptions } from './use-graph-session';
 
@@ -32,6 +34,13 @@ export type CanvasActions = {
   expandSelection(): Promise<void>;
   /** removes what expanding this node brought in (leaves only, pinned nodes stay) */
   collapse(id: string): void;
+  /** removes what one expansion step brought (see ExpansionStepView), as one undoable step */
+  collapseStep(stepId: string): void;
+  /**
+   * Merges records onto the canvas as one undoable step named `label`: nothing already there is added twice,
+   * existing nodes keep their positions, new ones are laid out around them. Returns what was new.
+   */
+  addElements(label: string, nodes: readonly GraphNode[], edges: readonly GraphEdge[]): { nodes: number; edges: number };
   applyLayout(id: LayoutId): void;
   addTrail(trail: MoneyTrailResponse): void;
   addPaths(paths: PathsResponse): void;
@@ -46,7 +55,8 @@ type Deps = {
   historyRef: RefObject<CanvasHistory | null>;
   record(label: string): void;
   expand(id: string, filter?: ExpandFilter, options?: ExpandOptions): Promise<void>;
-  runLayout(cy: Core, layout: Layouts, onStop?: () => void): void;
+  runLayout(cy: Core, layout: RunningLayout, onStop?: () => void): void;
+  stepsRef: RefObject<ExpansionStep[]>;
   nodesRef: RefObject<Map<string, GraphNode>>;
   edgesRef: RefObject<Map<string, GraphEdge>>;
   flowsRef: RefObject<Map<string, Flow>>;
@@ -56,7 +66,7 @@ type Deps = {
 };
 
 export function useCanvasActions(d: Deps): CanvasActions {
-  const { cyRef, record, expand, runLayout, nodesRef, edgesRef, flowsRef, sizeModeRef, setLayoutBusy, historyRef } = d;
+  const { cyRef, record, expand, runLayout, nodesRef, edgesRef, flowsRef, sizeModeRef, setLayoutBusy, historyRef, stepsRef } = d;
   const withCy = useCallback((f: (cy: Core) => void) => {
     const cy = cyRef.current;
     if (cy) f(cy);
@@ -92,7 +102,12 @@ export function useCanvasActions(d: Deps): CanvasActions {
         // Yield once so the "laying out" indicator paints before a big synchronous layout starts.
         setTimeout(() => {
           if (cy.destroyed()) return;
-          runLayout(cy, cy.layout(layoutOptions(cy, id)), () => setLayoutBusy(false));
+          // fcose and dagre on a big canvas run in a Web Worker; the page stays usable while they compute.
+          const worker = workerLayoutFor(cy, id);
+          runLayout(cy, worker ?? cy.layout(layoutOptions(cy, id)), () => {
+            setLayoutBusy(false);
+            if (worker) frame(cy, cy.nodes(), { maxZoom: 1.5 });
+          });
         }, 30);
       }),
     [withCy, record, runLayout, setLayoutBusy],
@@ -160,6 +175,35 @@ export function useCanvasActions(d: Deps): CanvasActions {
         record(`Collapse ${String(node.data('caption'))}`);
         leaves.remove();
       }),
+      collapseStep: (stepId) => withCy((cy) => {
+        const step = stepsRef.current.find((s) => s.id === stepId);
+        const removable = collapsibleOf(cy, stepId);
+        if (!step || removable.empty()) {
+          notify('info', 'Nothing to collapse: this step shows nothing now, or only pinned or further-expanded nodes');
+          return;
+        }
+        record(`Collapse step: ${step.label}`);
+        removable.remove();
+      }),
+      addElements: (label, nodes, edges) => {
+        const cy = cyRef.current;
+        if (!cy) return { nodes: 0, edges: 0 };
+        record(label);
+        const before = cy.nodes();
+        const added = addRecords(cy, nodes, edges);
+        const newEls = cy.collection().union([...added.addedNodeIds, ...added.addedEdgeIds].map((id) => cy.getElementById(id)));
+        if (newEls.nonempty()) {
+          const step: ExpansionStep = { id: newStepId(), label, originId: null };
+          stepsRef.current.push(step);
+          newEls.data('step', step.id);
+        }
+        const newNodes = newEls.nodes();
+        if (newNodes.nonempty()) {
+          const layout = before.empty() ? (workerLayoutFor(cy, 'fcose') ?? cy.layout(layoutOptions(cy, 'fcose'))) : incrementalLayout(cy, newNodes);
+          runLayout(cy, layout, () => frame(cy, before.empty() ? cy.nodes() : newNodes, { onlyIfOffscreen: !before.empty() }));
+        }
+        return { nodes: added.addedNodeIds.length, edges: added.addedEdgeIds.length };
+      },
       applyLayout,
       addTrail: (trail) => withCy((cy) => {
         record(`Follow the money (${trail.direction}) from ${trail.origin}`);
@@ -228,6 +272,6 @@ export function useCanvasActions(d: Deps): CanvasActions {
         notify('success', `Imported ${file.nodes.length} nodes and ${file.edges.length + (file.flows?.length ?? 0)} edges`);
       }),
     }),
-    [withCy, historyRef, record, expand, applyLayout, addRecords, runLayout, cyRef, flowsRef, nodesRef, edgesRef, sizeModeRef],
+    [withCy, historyRef, record, expand, applyLayout, addRecords, runLayout, cyRef, flowsRef, nodesRef, edgesRef, sizeModeRef, stepsRef],
   );
 }

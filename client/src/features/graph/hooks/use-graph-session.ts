@@ -9,6 +9,9 @@ export type ExpandFilter = { types?: readonly RelType[]; direction?: Direction }
 /** top N by a measure; next: the following N after what this expansion already brought */
 export type ExpandOptions = { measure?: ExpandMeasure; limit?: number; next?: boolean };
 
+/** an expansion step with what it still shows on the canvas (0 and 0: collapsed or undone) */
+export type ExpansionStepView = { id: string; label: string; originId: string | null; nodes: number; edges: number };
+
 export type GraphSummary = {
   nodes: number;
   edges: number;
@@ -37,6 +40,8 @@ export type GraphSession = CanvasActions & {
   canUndo: boolean;
   canRedo: boolean;
   historySteps: readonly string[];
+  /** every expansion (and merge) in order; each can be collapsed on its own */
+  expansionSteps: readonly ExpansionStepView[];
   /** every selected element id (box / shift selection) */
   selectedIds: readonly string[];
   sizeMode: SizeMode;

@@ -10,6 +10,8 @@ export function registerLayouts(): void {
 }
 
 const PADDING = 48;
+/** Most fixed nodes fcose's constraint solver takes without getting slow. */
+const MAX_PINNED = 400;
 const ANIMATION_MS = 450;
 
 const COMMON: Partial<FcoseLayoutOptions> = {
@@ -26,8 +28,23 @@ const COMMON: Partial<FcoseLayoutOptions> = {
  * it, so an expansion never reshuffles the picture they are reasoning about. Above a few hundred pinned
  * nodes the constraint solver gets slow, so big canvases fall back to a low-energy incremental run instead.
  */
-export function incrementalLayout(cy: Core, newNodes: NodeCollection): Layouts {
+export function incrementalLayout(cy: Core, newNodes: NodeCollection, anchor?: NodeCollection): Layouts {
   const pinned = cy.nodes().difference(newNodes).nodes();
+  if (pinned.length > MAX_PINNED) {
+    // A big canvas: lay out only the newcomers around the node they came from, which stays put. Running fcose
+    // over thousands of nodes for fifty new ones is what froze the page.
+    const local = anchor ? newNodes.union(anchor) : newNodes;
+    return local.union(local.edgesWith(local)).layout({
+      ...COMMON,
+      name: 'fcose',
+      quality: 'proof',
+      randomize: false,
+      animate: true,
+      animationDuration: ANIMATION_MS,
+      fit: false,
+      fixedNodeConstraint: anchor?.nonempty() ? anchor.map((node) => ({ nodeId: node.id(), position: { ...node.position() } })) : undefined,
+    } as FcoseLayoutOptions);
+  }
   const options: FcoseLayoutOptions = {
     ...COMMON,
     name: 'fcose',
@@ -40,7 +57,7 @@ export function incrementalLayout(cy: Core, newNodes: NodeCollection): Layouts {
     fit: false,
     initialEnergyOnIncremental: 0.3,
     fixedNodeConstraint:
-      pinned.length > 0 && pinned.length <= 400
+      pinned.length > 0 && pinned.length <= MAX_PINNED
         ? pinned.map((node) => ({ nodeId: node.id(), position: { ...node.position() } }))
         : undefined,
   };
