@@ -9,7 +9,7 @@ import {
   useNode,
   type GraphSession,
 } from '../features/graph';
-import { CanvasActionsBar } from '../features/graph';
+import { CanvasActionsBar, ExpansionSteps } from '../features/graph';
 import { ExportMenu } from '../features/export';
 import { CanvasFilters } from '../features/filters';
 import { Timeline } from '../features/timeline';
@@ -65,6 +65,7 @@ export function Workbench({ userMenu }: { userMenu?: ReactNode } = {}) {
           <div className="canvas-area">
             <GraphCanvas />
             <GraphLegend />
+            <ExpansionSteps />
             <Toast />
           </div>
           <Timeline />

@@ -1,5 +1,6 @@
 export { GraphCanvas } from './components/graph-canvas';
 export { GraphLegend } from './components/graph-legend';
+export { ExpansionSteps } from './components/expansion-steps';
 export { GraphSessionProvider } from './components/graph-session-provider';
 export { GraphToolbar } from './components/graph-toolbar';
 export { useGraphSession, type ExpandFilter, type GraphSession } from './hooks/use-graph-session';
