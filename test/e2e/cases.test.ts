@@ -31,7 +31,6 @@ describe('an analyst saves a case; a supervisor opens it from its link, comments
     analyst = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
     supervisor = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
     for (const p of [analyst, supervisor]) p.on('pageerror', (e) => errors.push(e.message));
-    supervisor.on('response', (r) => { if (r.url().includes('/comments')) void r.text().then((t) => console.log('DEBUG', r.request().method(), r.status(), t.slice(0, 300))); });
     await signInPage(analyst, server.baseUrl, db, 'analyst', { organisationId: TEAM });
   });
   afterAll(async () => {

@@ -130,6 +130,12 @@ describe('an analyst follows the money from a seller domain to the cash-out acco
     const offline = await browser.newPage();
     await offline.setContent(html.text);
     expect(await offline.evaluate(() => (window as unknown as { cy: CyLike }).cy.nodes().length)).toBe(file.nodes.length);
+    // sink totals are label text in the element data, so the offline file shows them too
+    const sinkLabels = await offline.evaluate(() =>
+      (window as unknown as { cy: { nodes(s: string): { map<T>(f: (n: { style(p: string): string }) => T): T[] } } }).cy.nodes('.is-sink').map((n) => n.style('label')),
+    );
+    expect(sinkLabels.length).toBeGreaterThan(0);
+    for (const label of sinkLabels) expect(label).toMatch(/SINK € [\d,.]+/);
     await offline.close();
 
     // re-import onto a cleared canvas

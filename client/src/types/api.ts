@@ -27,6 +27,9 @@ export type {
   ImportStreamEvent,
   PresetSummary,
   PreviewBody,
+  DuplicateSummary,
+  DuplicateEntity,
+  MergeResultBody,
 } from '../../../server/api-types';
 export { ENTITY_LABELS, PROVENANCE_KEYS, REL_TYPES } from '../../../server/domain/model';
 export type {

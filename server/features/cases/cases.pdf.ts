@@ -21,7 +21,10 @@ export function htmlToPdf(html: string): Promise<Buffer> {
 async function render(html: string): Promise<Buffer> {
   const executablePath = chromiumExecutable();
   if (!executablePath) throw new AppError('pdf_unavailable', 503, 'PDF reports need Chromium on the server (apt-get install chromium or set CHROMIUM_PATH); the HTML report works without it');
-  const { chromium } = await import('playwright-core');
+  // playwright-core is a devDependency today: a production install without it answers 503, not a crash
+  const { chromium } = await import('playwright-core').catch(() => {
+    throw new AppError('pdf_unavailable', 503, 'PDF reports need the playwright-core package on the server; the HTML report works without it');
+  });
   const browser = await chromium.launch({
     executablePath,
     headless: true,

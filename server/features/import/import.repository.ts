@@ -8,7 +8,7 @@ export type ImportRecord = Record<string, unknown> & { id: string; status: strin
 
 /** Import writes and look-ups: the only place the import feature touches Cypher. */
 export class ImportRepository {
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   async findByHash(fileHash: string, mapping: string, organisation: string): Promise<ImportRecord | null> {
     const [row] = await this.db.read<{ import: ImportRecord }>('import.find-by-hash', { fileHash, mapping, organisation });
@@ -75,6 +75,16 @@ export class ImportRepository {
     const nodes = await this.db.read<{ uid: string; label: string; props: Record<string, unknown> }>('import.export-nodes', { id, limit });
     const rels = await this.db.read<{ type: string; from: string; to: string; props: Record<string, unknown> }>('import.export-rels', { id, limit: limit * 4 });
     return { nodes: nodes.map((n) => ({ ...n, props: plain(n.props) })), rels: rels.map((r) => ({ ...r, props: plain(r.props) })) };
+  }
+
+  async anyMerged(): Promise<boolean> {
+    const [row] = await this.db.read<{ any: boolean }>('import.merged-exists');
+    return Boolean(row?.any);
+  }
+
+  async resolveMerged(uids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.read<{ uid: string; survivor: string }>('import.resolve-merged', { uids });
+    return new Map(rows.map((r) => [r.uid, r.survivor]));
   }
 
   async savePreset(name: string, json: string, by: string): Promise<void> {

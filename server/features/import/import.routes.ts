@@ -11,6 +11,7 @@ import { parseInput } from '../../http/validate.js';
 import { FTM_MAPPING, MappingError, builtInPresets } from './import.mapping.js';
 import { ImportFileError } from './import.parse.js';
 import { presentImport, presentReport } from './import.presenter.js';
+import { resolutionRoutes } from './import.resolution.routes.js';
 import { importFieldsSchema, importIdParamsSchema, listQuerySchema, previewFieldsSchema, rejectsParamsSchema, type ImportStreamEvent, type PresetSummary } from './import.schemas.js';
 import { ImportNotFoundError, ImportStateError, ImportValidationError, type ImportService } from './import.service.js';
 import { REJECTS_DIR, receiveUpload } from './import.upload.js';
@@ -38,6 +39,8 @@ export function importRoutes(service: ImportService, opts: { panKey?: string } =
       throw toAppError(err, rejectsUrl);
     }
   };
+
+  router.use(resolutionRoutes(service.resolution));
 
   router.get('/imports', access(DATA_TEAM), async (req, res) => {
     const { limit } = parseInput(listQuerySchema, req.query, 'query');

@@ -91,3 +91,38 @@ export interface PreviewBody {
     relationships: { type: string; from: string; to: string }[];
   }[];
 }
+
+// Weak-match entity resolution (possible duplicates, merges and their undo)
+export const duplicateIdParamsSchema = z.object({ id: z.string().regex(/^dup-[a-f0-9]{20}$/, 'not a possible-duplicate id') });
+export const mergeIdParamsSchema = z.object({ id: z.string().regex(/^merge-[a-z0-9]+-[a-f0-9]{8}$/, 'not a merge id') });
+export const duplicatesQuerySchema = z.object({
+  status: z.enum(['open', 'merged', 'rejected'], { error: 'status must be open, merged or rejected' }).default('open'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const mergeBodySchema = z.object({ keep: z.string().min(3, 'keep must be the uid of one of the pair').max(300).optional() }).default({});
+
+export interface DuplicateEntity {
+  uid: string;
+  caption: string;
+  labels: string[];
+  country: string | null;
+  birthDate: string | null;
+  sources: string[];
+}
+export interface DuplicateSummary {
+  id: string;
+  status: string;
+  score: number;
+  reason: string;
+  importId: string;
+  proposedAt: string;
+  mergeId: string | null;
+  a: DuplicateEntity | null;
+  b: DuplicateEntity | null;
+}
+export interface MergeResultBody {
+  mergeId: string;
+  survivor: string;
+  merged: string;
+  relationshipsMoved: number;
+}

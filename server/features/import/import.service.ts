@@ -14,9 +14,12 @@ import path from 'node:path';
 import { csvLine } from './import.csv-safe.js';
 import { ftmReader, toFtm } from './import.ftm.js';
 import { builtInPresets, FTM_MAPPING, parseMapping, type MappingPreset } from './import.mapping.js';
+import { ImportNotFoundError, ImportStateError } from './import.errors.js';
 import { ImportFileError } from './import.parse.js';
 import { mappedReader, type Reader } from './import.readers.js';
 import type { ImportRecord, ImportRepository } from './import.repository.js';
+import { ResolutionRepository } from './import.resolution.repository.js';
+import { ResolutionService } from './import.resolution.service.js';
 import { BatchBuilder, type GraphRows } from './import.rows.js';
 
 export interface RowProblem {
@@ -80,8 +83,6 @@ export class ImportValidationError extends Error {
     );
   }
 }
-export class ImportNotFoundError extends Error {}
-export class ImportStateError extends Error {}
 
 export function describeProblem(p: RowProblem): string {
   return p.field === '(whole row)' ? `${p.file}, row ${p.row} (line ${p.line}) ${p.reason}` : `${p.file}, row ${p.row} (line ${p.line}), column "${p.field}": ${p.reason}`;
@@ -113,8 +114,14 @@ export function organisationUid(source: string): string {
   return `org:${key}`;
 }
 
+export { ImportNotFoundError, ImportStateError };
+
 export class ImportService {
-  constructor(private readonly repo: ImportRepository) {}
+  /** weak-match proposals run after each import; merge/reject/undo are served by the same engine's routes */
+  readonly resolution: ResolutionService;
+  constructor(private readonly repo: ImportRepository) {
+    this.resolution = new ResolutionService(new ResolutionRepository(repo.db));
+  }
 
   /** Built-in presets (mappings/*.json), then presets saved from the UI; the FtM reader is listed as "ftm". */
   async presets(): Promise<MappingPreset[]> {
@@ -214,10 +221,13 @@ export class ImportService {
 
     const t0 = performance.now();
     try {
-      await this.write(reader, { id, org, at: startedAt, total: report.rowsValid, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, progress, afterBatch: opts.afterBatch });
+      const persons = new Set<string>();
+      await this.write(reader, { id, org, at: startedAt, total: report.rowsValid, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, progress, afterBatch: opts.afterBatch, persons });
       progress({ phase: 'finishing', rowsRead: report.rowsRead, rowsDone: report.rowsValid, rowsTotal: report.rowsValid });
       const seconds = (performance.now() - t0) / 1000;
-      const done = await this.repo.finish(id, { status: 'complete', finishedAt: new Date().toISOString(), seconds: Math.round(seconds * 100) / 100, rowsDone: report.rowsValid });
+      // before the Import is complete, so a crash here is finished by the re-run (proposals MERGE on the pair)
+      const duplicatesProposed = await this.resolution.proposeFor(id, persons);
+      const done = await this.repo.finish(id, { status: 'complete', finishedAt: new Date().toISOString(), seconds: Math.round(seconds * 100) / 100, rowsDone: report.rowsValid, duplicatesProposed });
       progress({ phase: 'done', rowsRead: report.rowsRead, rowsDone: report.rowsValid, rowsTotal: report.rowsValid });
       return { outcome: previous ? 'resumed' : 'imported', import: done, report };
     } catch (err) {
@@ -263,8 +273,10 @@ export class ImportService {
   /** Batches go to Neo4j one at a time while the next one is parsed: one write in flight keeps commit order. */
   private async write(
     reader: Reader,
-    w: { id: string; org: string; at: string; total: number; batchRows: number; progress: (p: ImportProgress) => void; afterBatch: RunImportOptions['afterBatch'] },
+    w: { id: string; org: string; at: string; total: number; batchRows: number; progress: (p: ImportProgress) => void; afterBatch: RunImportOptions['afterBatch']; persons: Set<string> },
   ): Promise<void> {
+    // only when something was ever merged away: rows about a merged-away entity land on its survivor
+    const remap = await this.repo.anyMerged();
     let done = 0;
     let batchNo = 0;
     let inFlight: Promise<void> = Promise.resolve();
@@ -276,6 +288,8 @@ export class ImportService {
       inFlight = prev.then(async () => {
         if (failure) return;
         try {
+          if (remap) Object.assign(g, await this.onSurvivors(g));
+          for (const n of g.nodes) if (PERSON_LABELS.has(n.label)) w.persons.add(n.uid);
           const written = await this.repo.writeBatch({ importId: w.id, org: w.org, at: w.at, nodes: g.nodes, rels: g.rels, rowsDone });
           if (written.rels !== g.rels.length) throw new ImportStateError(`a batch wrote ${written.rels} of ${g.rels.length} relationships: a row refers to an entity that is not in the file`);
           batchNo++;
@@ -307,6 +321,22 @@ export class ImportService {
       await inFlight;
       if (failure) throw failure;
     }
+  }
+
+  /** Rewrites a batch's uids of merged-away entities to their survivors (one indexed look-up per batch). */
+  private async onSurvivors(g: GraphRows): Promise<GraphRows> {
+    const uids = new Set<string>();
+    for (const n of g.nodes) uids.add(n.uid);
+    for (const r of g.rels) uids.add(r.from).add(r.to);
+    const to = await this.repo.resolveMerged([...uids]);
+    if (to.size === 0) return g;
+    const at = (uid: string) => to.get(uid) ?? uid;
+    const rels = new Map<string, GraphRows['rels'][number]>();
+    for (const r of g.rels) {
+      const moved = { ...r, from: at(r.from), to: at(r.to) };
+      rels.set(`${moved.type}\u0000${moved.from}\u0000${moved.to}`, moved);
+    }
+    return { nodes: g.nodes.map((n) => ({ ...n, uid: at(n.uid) })), rels: [...rels.values()] };
   }
 
   /** Removes what this import alone introduced and withdraws it from what it shared; the Import stays, marked. */
@@ -342,6 +372,7 @@ export class ImportService {
 }
 
 const EXPORT_LIMIT = 100_000;
+const PERSON_LABELS = new Set(['Person', 'Buyer', 'Seller']);
 const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v));
 
 function emptyReport(opts: RunImportOptions, format: string): ImportReport {

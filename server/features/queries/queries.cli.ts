@@ -105,7 +105,7 @@ export async function runQueryCommand(argv: string[], service: QueriesService, a
   let params: Record<string, unknown> = {};
   try {
     params = parseParamPairs(values.param ?? [], Boolean(values.cypher));
-    const result = values.cypher ? await service.runAdHoc(values.cypher, params) : await service.run(name!, params, actor, version);
+    const result = values.cypher ? await service.runAdHoc(values.cypher, params, actor) : await service.run(name!, params, actor, version);
     const auditedTarget = result.query ? `${result.query.name}@${result.query.version}` : target;
     await io.audit({
       action: 'query.run',

@@ -63,6 +63,12 @@ export class QueryFormatError extends Error {
   }
 }
 
+/**
+ * The one parameter no query declares and no caller supplies: the runner injects the signed-in user as $viewer
+ * so queries can apply the need-to-know predicate (server/domain/need-to-know.ts) wherever they count or sum.
+ */
+export const VIEWER_PARAM = 'viewer';
+
 export const QUERY_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{1,79}$/;
 
 export function parseParamType(text: string): ParamType {
@@ -145,10 +151,12 @@ export function parseQuerySource(source: string): QueryDefinition {
       throw new QueryFormatError((err as Error).message, t.line);
     }
     if (params.some((p) => p.name === m[1])) throw new QueryFormatError(`parameter ${m[1]} is declared twice`, t.line);
+    if (m[1] === VIEWER_PARAM)
+      throw new QueryFormatError(`$${VIEWER_PARAM} is supplied by MoneyTrail (the signed-in user, for the need-to-know rule); remove "@param ${VIEWER_PARAM}"`, t.line);
     params.push({ name: m[1]!, type: m[2]!.trim(), default: m[3] === undefined || m[3] === '' ? null : m[3], help: m[4]!.trim() });
   }
   if (!cypher) throw new QueryFormatError('there is no Cypher after the header', headerLines + 1);
-  const used = new Set([...stripLiterals(cypher).matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]!));
+  const used = new Set([...stripLiterals(cypher).matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]!).filter((u) => u !== VIEWER_PARAM));
   for (const u of used)
     if (!params.some((p) => p.name === u)) throw new QueryFormatError(`the query uses $${u} but the header declares no "@param ${u}: type -- help"`, null);
   for (const p of params) if (!used.has(p.name)) throw new QueryFormatError(`@param ${p.name} is declared but the query never uses $${p.name}`, null);

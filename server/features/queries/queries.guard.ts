@@ -56,6 +56,40 @@ export function guardUntrusted(cypher: string): GuardRefusal | null {
     if (lower.startsWith('gds.') || lower.startsWith('genai.'))
       return { found: qualified, reason: 'this procedure library is not available to queries' };
   }
+  return guardInternal(cypher);
+}
+
+/**
+ * MoneyTrail's own records live in the same database as the investigation graph. Queries are for the graph:
+ * one that names an internal label (accounts, sessions, the audit chain, cases, imports...) or an internal
+ * property is refused before it runs. Dynamic labels are refused too, since a parameter could name any label.
+ * The result post-processing drops every node that is not an :Entity as a second wall (queries.presenter.ts).
+ */
+export const INTERNAL_LABELS = [
+  'User', 'Session', 'AuditRecord', 'AuditHead', 'Migration', 'Import', 'MappingPreset', 'PossibleDuplicate',
+  'EntityMerge', 'StoredQuery', 'StoredQueryVersion', 'Case', 'CaseVersion', 'CaseDraft', 'CaseShare',
+  'CaseComment', 'CaseActivity',
+] as const;
+export const INTERNAL_PROPERTIES = ['passwordHash', 'passwordChangedAt', 'failedLogins', 'lockedUntil', 'idHash', 'csrfToken', 'userAgent'] as const;
+
+export function guardInternal(cypher: string): GuardRefusal | null {
+  const text = stripLiterals(cypher);
+  const refuse = (found: string): GuardRefusal => ({
+    found,
+    reason: "queries may only read the investigation graph, not MoneyTrail's own records (accounts, sessions, audit trail, cases, imports)",
+  });
+  if (/[:|&!]\s*\$\s*(any|all)?\s*\(/i.test(text)) return { found: 'dynamic label', reason: 'dynamic labels ($(...)) cannot be used in queries; write the label' };
+  for (const m of text.matchAll(/[:|&!]\s*([A-Za-z_]\w*)/g)) {
+    const name = m[1]!;
+    if ((INTERNAL_LABELS as readonly string[]).includes(name)) return refuse(name);
+  }
+  for (const p of INTERNAL_PROPERTIES) if (new RegExp(`\\b${p}\\b`, 'i').test(text)) return refuse(p);
+  // 'User' IN labels(n), n['passwordHash']: a string literal that is exactly an internal name
+  for (const m of cypher.matchAll(/'([^'\\]*)'|"([^"\\]*)"/g)) {
+    const literal = (m[1] ?? m[2] ?? '').trim();
+    if ((INTERNAL_LABELS as readonly string[]).includes(literal)) return refuse(literal);
+    if (INTERNAL_PROPERTIES.some((p) => p.toLowerCase() === literal.toLowerCase())) return refuse(literal);
+  }
   return null;
 }
 

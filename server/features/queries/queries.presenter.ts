@@ -4,50 +4,85 @@ import { toPlain } from '../../db/values.js';
 import { presentEdge, presentNode, primaryLabel, type NodeRow } from '../graph/graph.presenter.js';
 import type { GraphEdge, GraphNode } from '../graph/graph.schemas.js';
 import type { EntityRef, ResultCell } from './queries.schemas.js';
+import { mayView, redactProps, type Viewer } from '../../domain/need-to-know.js';
+import { INTERNAL_PROPERTIES } from './queries.guard.js';
 
 /**
  * Turns raw driver records into a table (cells) and a graph (canvas elements). Entities keep their uid as id,
  * relationships their elementId, the same ids the graph feature uses, so a result merges cleanly with what the
- * canvas already shows. Only :Entity nodes become graph elements; other nodes show as their labels only.
+ * canvas already shows.
+ *
+ * Need-to-know is applied here to every value, however deeply nested (lists, maps, paths), because analyst
+ * Cypher may not apply the predicate itself: a node or relationship the viewer may not see becomes null and is
+ * counted in `withheld`; a path through one becomes null; a relationship to a hidden end is withheld too;
+ * restricted properties are removed (redactProps). Nodes that are not :Entity (MoneyTrail's own records) become
+ * null and are counted in `internal`. Maps that carry a restriction (properties(n), n {.*}) are judged like the
+ * record they came from. Scalars computed from restricted records cannot be traced here: the queries themselves
+ * apply the predicate with $viewer (see cypher/queries/*.cypher).
  */
 export class ResultCollector {
   private readonly nodes = new Map<string, GraphNode>();
   /** element id → uid of the entities seen */
   private readonly uidOf = new Map<string, string>();
   private readonly rels = new Map<string, Relationship>();
+  /** restricted records replaced by null */
+  withheld = 0;
+  /** MoneyTrail's own (non-entity) nodes replaced by null */
+  internal = 0;
+
+  constructor(private readonly viewer: Viewer) {}
 
   private isEntity(n: Node): boolean {
     return n.labels.includes('Entity') && typeof n.properties.uid === 'string' && n.labels.some((l) => (ENTITY_LABELS as readonly string[]).includes(l));
   }
 
-  private entity(n: Node): EntityRef | null {
-    if (!this.isEntity(n)) return null;
+  /** the entity as a reference, or why it is not shown */
+  private entity(n: Node): EntityRef | 'internal' | 'withheld' {
+    if (!this.isEntity(n)) return 'internal';
+    if (!mayView(this.viewer, n.properties)) return 'withheld';
     const uid = n.properties.uid as string;
     this.uidOf.set(n.elementId, uid);
-    if (!this.nodes.has(uid)) this.nodes.set(uid, presentNode({ uid, labels: n.labels, props: n.properties }));
-    return { id: uid, label: primaryLabel(n.labels), caption: String(n.properties.caption ?? uid) };
+    const props = redactProps(this.viewer, n.properties);
+    if (!this.nodes.has(uid)) this.nodes.set(uid, presentNode({ uid, labels: n.labels, props }, this.viewer));
+    return { id: uid, label: primaryLabel(n.labels), caption: String(props.caption ?? uid) };
+  }
+
+  private hide(why: 'internal' | 'withheld'): null {
+    if (why === 'internal') this.internal += 1;
+    else this.withheld += 1;
+    return null;
   }
 
   cell(value: unknown): ResultCell {
     if (neo4j.isNode(value)) {
       const ref = this.entity(value as Node);
-      return ref ? { $entity: ref } : { $node: { labels: (value as Node).labels } };
+      return typeof ref === 'string' ? this.hide(ref) : { $entity: ref };
     }
     if (neo4j.isRelationship(value)) {
       const r = value as Relationship;
+      if (!mayView(this.viewer, r.properties)) return this.hide('withheld');
       this.rels.set(r.elementId, r);
       return { $rel: { id: r.elementId, type: r.type, source: null, target: null } };
     }
     if (neo4j.isPath(value)) {
       const p = value as Path;
-      const nodes = [p.start, ...p.segments.map((s) => s.end)].map((n) => this.entity(n)).filter((x): x is EntityRef => x !== null);
+      const refs = [p.start, ...p.segments.map((s) => s.end)].map((n) => this.entity(n));
+      const hidden = refs.find((x): x is 'internal' | 'withheld' => typeof x === 'string');
+      if (hidden) return this.hide(hidden);
+      if (p.segments.some((s) => !mayView(this.viewer, s.relationship.properties))) return this.hide('withheld');
       for (const s of p.segments) this.rels.set(s.relationship.elementId, s.relationship);
-      return { $path: { length: p.length, nodes } };
+      return { $path: { length: p.length, nodes: refs as EntityRef[] } };
     }
     if (Array.isArray(value)) return value.map((v) => this.cell(v));
     if (value !== null && typeof value === 'object' && !isDriverValue(value)) {
+      let map = value as Record<string, unknown>;
+      if (map.restriction !== undefined && map.restriction !== null) {
+        // the properties of a record (properties(n), n {.*}): the same rule as the record itself
+        if (!mayView(this.viewer, map)) return this.hide('withheld');
+        map = redactProps(this.viewer, map);
+      }
       const out: Record<string, ResultCell> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = this.cell(v);
+      for (const [k, v] of Object.entries(map)) if (!INTERNAL_KEYS.has(k)) out[k] = this.cell(v);
       return out;
     }
     return toPlain(value) as ResultCell;
@@ -69,30 +104,30 @@ export class ResultCollector {
     return [...missing];
   }
 
+  /** ends fetched with the need-to-know predicate: an end not among them is hidden or not an entity */
   addFetched(rows: (NodeRow & { elementId: string })[]): void {
     for (const row of rows) {
+      if (!mayView(this.viewer, row.props)) continue;
       this.uidOf.set(row.elementId, row.uid);
-      if (!this.nodes.has(row.uid)) this.nodes.set(row.uid, presentNode(row));
+      if (!this.nodes.has(row.uid)) this.nodes.set(row.uid, presentNode(row, this.viewer));
     }
   }
 
-  /** fills relationship cells' ends once every end's uid is known */
-  finishRows(rows: Record<string, ResultCell>[]): void {
-    const fix = (cell: ResultCell): void => {
-      if (Array.isArray(cell)) cell.forEach(fix);
-      else if (cell !== null && typeof cell === 'object') {
-        if ('$rel' in cell && cell.$rel && typeof cell.$rel === 'object' && 'id' in cell.$rel) {
-          const rel = this.rels.get(String(cell.$rel.id));
-          if (rel) {
-            cell.$rel.source = this.uidOf.get(rel.startNodeElementId) ?? null;
-            cell.$rel.target = this.uidOf.get(rel.endNodeElementId) ?? null;
-          }
-        } else if (!('$entity' in cell) && !('$path' in cell) && !('$node' in cell)) {
-          Object.values(cell).forEach(fix);
-        }
+  /** fills relationship cells' ends; a relationship to an end the viewer may not see is withheld */
+  finishRows(rows: Record<string, ResultCell>[]): Record<string, ResultCell>[] {
+    for (const [id, r] of this.rels) if (!this.uidOf.has(r.startNodeElementId) || !this.uidOf.has(r.endNodeElementId)) this.rels.delete(id);
+    const fix = (cell: ResultCell): ResultCell => {
+      if (Array.isArray(cell)) return cell.map(fix);
+      if (cell === null || typeof cell !== 'object') return cell;
+      if ('$rel' in cell && cell.$rel && typeof cell.$rel === 'object' && 'id' in cell.$rel) {
+        const rel = this.rels.get(String(cell.$rel.id));
+        if (!rel) return this.hide('withheld');
+        return { $rel: { ...cell.$rel, source: this.uidOf.get(rel.startNodeElementId) ?? null, target: this.uidOf.get(rel.endNodeElementId) ?? null } };
       }
+      if ('$entity' in cell || '$path' in cell || '$node' in cell) return cell;
+      return Object.fromEntries(Object.entries(cell).map(([k, v]) => [k, fix(v)]));
     };
-    rows.forEach((r) => Object.values(r).forEach(fix));
+    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fix(v)])));
   }
 
   graph(): { nodes: GraphNode[]; edges: GraphEdge[] } {
@@ -101,11 +136,21 @@ export class ResultCollector {
       const source = this.uidOf.get(r.startNodeElementId);
       const target = this.uidOf.get(r.endNodeElementId);
       if (!source || !target || !isRelType(r.type)) continue;
-      edges.push(presentEdge({ relId: r.elementId, type: r.type, source, target, relProps: r.properties }));
+      edges.push(presentEdge({ relId: r.elementId, type: r.type, source, target, relProps: r.properties }, this.viewer));
     }
     return { nodes: [...this.nodes.values()], edges };
   }
+
+  /** what was left out, in words, or null */
+  notice(): string | null {
+    const parts: string[] = [];
+    if (this.withheld > 0) parts.push(`${this.withheld.toLocaleString('en-GB')} restricted record${this.withheld === 1 ? '' : 's'} withheld (need-to-know)`);
+    if (this.internal > 0) parts.push(`${this.internal.toLocaleString('en-GB')} internal record${this.internal === 1 ? '' : 's'} left out (not part of the investigation graph)`);
+    return parts.length ? parts.join('; ') : null;
+  }
 }
+
+const INTERNAL_KEYS: ReadonlySet<string> = new Set(INTERNAL_PROPERTIES);
 
 function isDriverValue(v: object): boolean {
   return (

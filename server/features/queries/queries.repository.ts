@@ -1,6 +1,7 @@
 import type { Database, UntrustedResult } from '../../db/database.js';
 import { toPlain } from '../../db/values.js';
 import type { NodeRow } from '../graph/graph.presenter.js';
+import type { Viewer } from '../../domain/need-to-know.js';
 
 export interface StoredQueryRow {
   name: string;
@@ -73,9 +74,9 @@ export class QueriesRepository {
     return row ?? { labels: [], relationshipTypes: [], propertyKeys: [] };
   }
 
-  async nodesByElementId(ids: string[]): Promise<(NodeRow & { elementId: string })[]> {
+  async nodesByElementId(ids: string[], viewer: Viewer): Promise<(NodeRow & { elementId: string })[]> {
     if (ids.length === 0) return [];
-    return this.db.read<NodeRow & { elementId: string }>('stored-queries.nodes-by-element-id', { ids });
+    return this.db.read<NodeRow & { elementId: string }>('stored-queries.nodes-by-element-id', { ids, viewer });
   }
 
   /** plans analyst Cypher without running it */

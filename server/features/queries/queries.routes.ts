@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { ANY_ROLE } from '../../domain/roles.js';
 import { errors } from '../../errors.js';
-import { access } from '../../http/access.js';
+import { access, viewerOf } from '../../http/access.js';
 import { auditWith } from '../../http/audit-context.js';
 import { parseInput } from '../../http/validate.js';
 import { AUTHOR_ROLES, type Actor, type QueriesService } from './queries.service.js';
@@ -17,7 +17,7 @@ import {
 
 function actorOf(req: Request): Actor {
   if (!req.user) throw errors.badRequest('no signed-in user');
-  return { email: req.user.email, role: req.user.role };
+  return { email: req.user.email, role: req.user.role, viewer: viewerOf(req) };
 }
 
 /**
@@ -69,7 +69,7 @@ export function queriesRoutes(service: QueriesService): Router {
       auditWith(res, {
         action: 'query.run',
         target: `${name}@${result.query!.version}`,
-        params: { params: result.params, durationMs: result.durationMs, truncated: result.truncated },
+        params: { params: result.params, durationMs: result.durationMs, truncated: result.truncated, withheld: result.withheld },
         resultCount: result.rowCount,
       });
       res.json(result);
@@ -112,11 +112,11 @@ export function queriesRoutes(service: QueriesService): Router {
   router.post('/console/run', authors, async (req, res) => {
     const body = parseInput(consoleBodySchema, req.body, 'body');
     auditWith(res, { action: 'query.run', target: 'console', params: { cypher: body.cypher, params: body.params } });
-    const result = await service.runAdHoc(body.cypher, body.params);
+    const result = await service.runAdHoc(body.cypher, body.params, actorOf(req));
     auditWith(res, {
       action: 'query.run',
       target: 'console',
-      params: { cypher: body.cypher, params: body.params, durationMs: result.durationMs, truncated: result.truncated },
+      params: { cypher: body.cypher, params: body.params, durationMs: result.durationMs, truncated: result.truncated, withheld: result.withheld },
       resultCount: result.rowCount,
     });
     res.json(result);

@@ -145,8 +145,10 @@ export interface QueryRunResult {
   truncated: boolean;
   rowLimit: number;
   durationMs: number;
-  /** a sentence for the analyst when a limit shaped the result */
+  /** a sentence for the analyst when a limit or the need-to-know rule shaped the result */
   notice: string | null;
+  /** records replaced by null because the viewer may not see them (need-to-know) */
+  withheld: number;
   params: Record<string, unknown>;
 }
 

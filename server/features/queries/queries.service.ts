@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError, errors } from '../../errors.js';
 import type { Role } from '../../domain/roles.js';
-import { parseParamType, parseQuerySource, QueryFormatError, type ParamType, type QueryDefinition } from './queries.format.js';
+import type { Viewer } from '../../domain/need-to-know.js';
+import { parseParamType, parseQuerySource, QueryFormatError, VIEWER_PARAM, type ParamType, type QueryDefinition } from './queries.format.js';
 import { guardUntrusted, writeClauseOf } from './queries.guard.js';
 import { checkParams, driverParams, ParamError, plainParams, sampleParams } from './queries.params.js';
 import { ResultCollector } from './queries.presenter.js';
@@ -30,7 +31,12 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { timeoutSeconds: 10, maxTimeou
 export interface Actor {
   email: string;
   role: Role;
+  /** who is looking, for need-to-know; absent (the CLI) = cleared for no restricted record */
+  viewer?: Viewer;
 }
+
+/** fail closed: a caller without an organisation sees no restricted record */
+const viewerOfActor = (actor: Actor): Viewer => actor.viewer ?? { organisationId: '', lawEnforcement: false, role: actor.role };
 
 /** roles that author queries and may run ad-hoc Cypher */
 export const AUTHOR_ROLES: readonly Role[] = ['data', 'admin'];
@@ -40,6 +46,9 @@ export const checksumOf = (source: string) => createHash('sha256').update(source
 
 const toInput = (t: ParamType): ParamInput =>
   t.kind === 'list' ? { kind: 'list', of: toInput(t.of) } : t.kind === 'entity' ? { kind: 'entity', label: t.label } : { kind: 'scalar', scalar: t.scalar };
+
+/** a viewer good enough to plan a query that applies the need-to-know predicate */
+const SAMPLE_VIEWER = { organisationId: 'org:sample', lawEnforcement: false, role: 'analyst' };
 
 const seconds = (n: number) => `${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} s`;
 
@@ -136,7 +145,7 @@ export class QueriesService {
       if (!(err instanceof QueryFormatError)) throw err;
       return { ok: false, message: err.message, position: err.line === null ? null : { line: err.line, column: 1 }, summary: null, def: null };
     }
-    const problem = await this.refusal(def.cypher, sampleParams(def.params));
+    const problem = await this.refusal(def.cypher, { ...sampleParams(def.params), [VIEWER_PARAM]: SAMPLE_VIEWER });
     if (problem) {
       const position = problem.position ? { line: problem.position.line + def.headerLines, column: problem.position.column } : null;
       return { ok: false, message: problem.message, position, summary: this.describe(def), def };
@@ -206,17 +215,19 @@ export class QueriesService {
       if (err instanceof ParamError) throw errors.badRequest(err.message, { param: err.param });
       throw err;
     }
-    const result = await this.execute(def.cypher, driverParams(checked), this.timeoutOf(def));
+    const result = await this.execute(def.cypher, driverParams(checked), this.timeoutOf(def), viewerOfActor(actor));
     return { ...result, params: plainParams(checked), query: { name, version: row.version, title: def.title, resultKind: def.resultKind } };
   }
 
-  /** The data team's console: ad-hoc Cypher, under the same rules as stored queries. */
-  async runAdHoc(cypher: string, params: Record<string, unknown>): Promise<QueryRunResult> {
-    const result = await this.execute(cypher, params, this.limits.timeoutSeconds);
+  /** The data team's console: ad-hoc Cypher, under the same rules as stored queries ($viewer is never the caller's). */
+  async runAdHoc(cypher: string, params: Record<string, unknown>, actor: Actor): Promise<QueryRunResult> {
+    if (VIEWER_PARAM in params) throw errors.badRequest(`parameter "${VIEWER_PARAM}": it is supplied by MoneyTrail (the signed-in user); remove it`, { param: VIEWER_PARAM });
+    const result = await this.execute(cypher, params, this.limits.timeoutSeconds, viewerOfActor(actor));
     return { ...result, params, query: null };
   }
 
-  private async execute(cypher: string, params: Record<string, unknown>, timeoutSeconds: number): Promise<Omit<QueryRunResult, 'query' | 'params'>> {
+  private async execute(cypher: string, userParams: Record<string, unknown>, timeoutSeconds: number, viewer: Viewer): Promise<Omit<QueryRunResult, 'query' | 'params'>> {
+    const params = { ...userParams, [VIEWER_PARAM]: { ...viewer } };
     if (this.running >= this.limits.concurrency)
       throw new AppError('queries_busy', 429, `${this.running} queries are already running; try again in a moment`);
     this.running += 1;
@@ -238,13 +249,14 @@ export class QueriesService {
         if (db) throw new AppError('query_invalid', 400, db.message, { position: db.position });
         throw err;
       }
-      const collector = new ResultCollector();
-      const rows = raw.records.map((r) => collector.row(r, raw.keys));
-      collector.addFetched(await this.repo.nodesByElementId(collector.missingEnds().slice(0, 5000)));
-      collector.finishRows(rows);
+      const collector = new ResultCollector(viewer);
+      const cells = raw.records.map((r) => collector.row(r, raw.keys));
+      collector.addFetched(await this.repo.nodesByElementId(collector.missingEnds().slice(0, 5000), viewer));
+      const rows = collector.finishRows(cells);
       const durationMs = Math.round(performance.now() - started);
-      const notice = raw.truncated ? `first ${this.limits.rowLimit.toLocaleString('en-GB')} rows shown: the query returned more (row limit)` : null;
-      return { columns: raw.keys, rows, graph: collector.graph(), rowCount: rows.length, truncated: raw.truncated, rowLimit: this.limits.rowLimit, durationMs, notice };
+      const limit = raw.truncated ? `first ${this.limits.rowLimit.toLocaleString('en-GB')} rows shown: the query returned more (row limit)` : null;
+      const notice = [limit, collector.notice()].filter(Boolean).join('; ') || null;
+      return { columns: raw.keys, rows, graph: collector.graph(), rowCount: rows.length, truncated: raw.truncated, rowLimit: this.limits.rowLimit, durationMs, notice, withheld: collector.withheld };
     } finally {
       this.running -= 1;
     }

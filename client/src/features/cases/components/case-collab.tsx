@@ -29,7 +29,8 @@ export function CaseCollab({ editor }: { editor: CaseEditor }) {
       const r = await casesApi.comment(id, body, onEntity && selected ? selected : undefined);
       setBody('');
       if (r.unreachable.length) notify('info', `Not notified (no access to this case): ${r.unreachable.join(', ')}`);
-      void queryClient.invalidateQueries({ queryKey: ['cases', id] });
+      await Promise.all([comments.refetch(), activity.refetch()]);
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'mentions'] });
     } catch (err) {
       notify('error', `Could not comment: ${errorMessage(err)}`);
     }

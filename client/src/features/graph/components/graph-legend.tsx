@@ -9,7 +9,8 @@ import { useGraphSession } from '../hooks/use-graph-session';
  * a key to what the search can find; listing all thirteen under a real graph would only hide part of it.
  */
 export function GraphLegend() {
-  const { summary } = useGraphSession();
+  const { summary, sizeMode, cyRef } = useGraphSession();
+  const flows = summary.edges > 0 ? (cyRef.current?.edges('[type = "FLOW"]').length ?? 0) : 0;
   const [open, setOpen] = useState(true);
   const labels = summary.nodes === 0 ? ENTITY_LABELS : ENTITY_LABELS.filter((label) => (summary.byLabel[label] ?? 0) > 0);
 
@@ -36,6 +37,22 @@ export function GraphLegend() {
             );
           })}
         </ul>
+      )}
+      {open && summary.nodes > 0 && (sizeMode !== 'none' || flows > 0) && (
+        <dl className="legend__encodings" data-testid="legend-encodings">
+          {sizeMode !== 'none' && (
+            <div data-testid="legend-size">
+              <dt><span className="legend__size-dots" aria-hidden="true"><i /><i /></span> Node size</dt>
+              <dd>{sizeMode === 'degree' ? 'relationships on the canvas (bigger = more connected)' : 'money: payment amount plus flows in and out (bigger = more)'}</dd>
+            </div>
+          )}
+          {flows > 0 && (
+            <div data-testid="legend-width">
+              <dt><span className="legend__width-lines" aria-hidden="true"><i /><i /></span> Flow width</dt>
+              <dd>total paid between the two accounts (thicker = more money); label: total · number of payments</dd>
+            </div>
+          )}
+        </dl>
       )}
     </section>
   );

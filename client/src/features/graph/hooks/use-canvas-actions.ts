@@ -22,6 +22,9 @@ export type CanvasFile = {
   flows: Flow[];
 };
 
+/** what a cash-out (sink) node says on the canvas and in exports */
+export const sinkLabel = (caption: string, total: number) => `${caption}\nSINK € ${total.toLocaleString('en-GB')}`;
+
 export type CanvasActions = {
   undo(): void;
   redo(): void;
@@ -209,7 +212,10 @@ export function useCanvasActions(d: Deps): CanvasActions {
         record(`Follow the money (${trail.direction}) from ${trail.origin}`);
         addRecords(cy, trail.nodes, [], trail.flows);
         cy.$('.is-sink, .is-trail-start').removeClass('is-sink is-trail-start');
-        for (const s of trail.sinks) cy.getElementById(s.id).addClass('is-sink').data('sinkTotal', s.total);
+        for (const s of trail.sinks) {
+          const node = cy.getElementById(s.id);
+          node.addClass('is-sink').data({ sinkTotal: s.total, sinkLabel: sinkLabel(String(node.data('caption')), s.total) });
+        }
         for (const a of trail.startAccounts) cy.getElementById(a).addClass('is-trail-start');
         cy.elements().unselect();
         const elements = cy.collection().union(trail.nodes.map((n) => cy.getElementById(n.id)));

@@ -2,6 +2,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, type RefObject } from 'react';
 import { registerLayouts } from '../lib/graph-layout';
 import { buildGraphStyle } from '../lib/graph-style';
+import { rendererOptions } from '../lib/render-tuning';
 
 registerLayouts();
 
@@ -35,11 +36,8 @@ export function useCytoscape(containerRef: RefObject<HTMLElement | null>, cyRef:
       // shift/ctrl + drag draws a selection box; shift/ctrl + click adds to the selection
       boxSelectionEnabled: true,
       selectionType: 'single',
-      // big canvases: draw edges cheaply while the view moves, keep the interaction responsive
-      hideEdgesOnViewport: false,
-      textureOnViewport: false,
-      motionBlur: false,
-      pixelRatio: 'auto',
+      // Size-dependent renderer settings switch later, as the canvas grows (tuneForSize, render-tuning.ts).
+      ...rendererOptions(),
     });
     cyRef.current = cy;
     window.__MONEYTRAIL_CY__ = cy;

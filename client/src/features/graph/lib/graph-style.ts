@@ -1,4 +1,3 @@
-import type cytoscape from 'cytoscape';
 import type { StylesheetJson } from 'cytoscape';
 import { labelIconDataUri } from '../../../lib/labels/label-icons';
 import { LABEL_COLOURS } from '../../../lib/labels/label-style';
@@ -108,7 +107,9 @@ export function buildGraphStyle({ big = false }: { big?: boolean } = {}): Styles
     { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
     { selector: '.is-hidden, .is-filtered, .is-out-of-window', style: { display: 'none' } },
     { selector: 'node.is-pinned', style: { 'border-color': '#7c3aed', 'border-width': 3 } },
-    { selector: 'node.is-sink', style: { 'border-color': '#b91c1c', 'border-width': 5, shape: 'round-rectangle', label: (n: cytoscape.NodeSingular) => `${String(n.data('caption'))}\nSINK € ${Number(n.data('sinkTotal') ?? 0).toLocaleString('en-GB')}`, 'text-wrap': 'wrap', 'font-weight': 'bold', color: '#7f1d1d' } },
+    // The label text is computed into data (sinkLabel) rather than by a style function, so the stylesheet stays
+    // plain JSON and the exported interactive HTML shows the sink totals too.
+    { selector: 'node.is-sink', style: { 'border-color': '#b91c1c', 'border-width': 5, shape: 'round-rectangle', label: 'data(sinkLabel)', 'text-wrap': 'wrap', 'font-weight': 'bold', color: '#7f1d1d' } },
     { selector: 'node.is-trail-start', style: { 'border-color': '#15803d', 'border-width': 5 } },
     { selector: '.is-path', style: { 'line-color': '#2563eb', 'target-arrow-color': '#2563eb', 'border-color': '#2563eb', 'border-width': 4, width: 4, 'z-index': 9 } },
     {

@@ -18,6 +18,8 @@ export type WorkerLayoutOptions = {
   incremental?: boolean;
   fixedIds?: readonly string[];
   onProgress?(message: Extract<LayoutWorkerMessage, { kind: 'progress' }>): void;
+  /** the worker has answered; positions are applied right after */
+  onComputed?(workerMs: number): void;
 };
 
 /**
@@ -69,6 +71,7 @@ export class WorkerLayout implements RunningLayout {
         this.finish();
       } else {
         this.workerMs = message.ms;
+        this.options.onComputed?.(message.ms);
         this.apply(job, message.positions);
       }
     };

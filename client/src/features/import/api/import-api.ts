@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, ApiError, requestJson, toApiError } from '../../../lib/api-client';
-import type { ImportResultBody, ImportStreamEvent, ImportSummary, PresetSummary, PreviewBody, ImportReportBody } from '../../../types/api';
+import type { DuplicateSummary, ImportResultBody, ImportStreamEvent, ImportSummary, MergeResultBody, PresetSummary, PreviewBody, ImportReportBody } from '../../../types/api';
 
 /** The session's CSRF token and role, asked once (state-changing requests must carry the token). */
 let session: Promise<{ csrfToken: string | null; role: string | null }> | null = null;
@@ -134,5 +134,39 @@ export async function runImport(
       else reject(new ApiError('The server ended the import without a result; see the import history.', 0));
     };
     xhr.send(form);
+  });
+}
+
+// Possible duplicates proposed after imports (weak matches): merge, reject, undo a merge.
+export const duplicateKeys = { list: (status: string) => ['duplicates', status] as const, all: ['duplicates'] as const };
+
+export function useDuplicates(status: 'open' | 'merged' | 'rejected') {
+  return useQuery({ queryKey: duplicateKeys.list(status), queryFn: ({ signal }) => apiGet<{ duplicates: DuplicateSummary[] }>(`/api/duplicates?status=${status}`, { signal }).then((b) => b.duplicates) });
+}
+
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const { csrfToken } = await sessionInfo();
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError('Cannot reach the MoneyTrail server. Check that it is running.', 0);
+  }
+  const text = await res.text();
+  const parsed: unknown = text ? (JSON.parse(text) as unknown) : null;
+  if (!res.ok) throw toApiError(res.status, parsed);
+  return parsed as T;
+}
+
+export function useDecideDuplicate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: { id: string; action: 'merge'; keep: string } | { id: string; action: 'reject' } | { mergeId: string; action: 'undo' }) =>
+      d.action === 'undo'
+        ? postJson<unknown>(`/api/merges/${encodeURIComponent(d.mergeId)}/undo`, {})
+        : postJson<MergeResultBody | unknown>(`/api/duplicates/${encodeURIComponent(d.id)}/${d.action}`, d.action === 'merge' ? { keep: d.keep } : {}),
+    onSettled: () => qc.invalidateQueries({ queryKey: duplicateKeys.all }),
   });
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { ImportReportBody, ImportResultBody, ImportSummary, PreviewBody } from '../../../types/api';
 import { ImportRefused, importKeys, previewFile, runImport, useImports, usePresets, useRollback, type UploadProgress } from '../api/import-api';
+import { DuplicatesPanel } from './duplicates-panel';
 import './import.css';
 
 const PHASE_WORDS: Record<UploadProgress['phase'], string> = {
@@ -131,6 +132,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         {result && <ResultReport result={result} />}
         {preview && <Preview preview={preview} />}
         <History />
+        <DuplicatesPanel />
       </div>
     </aside>
   );

@@ -1,11 +1,26 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { LabelBadge, LabelIcon } from '../../../components/label-icon';
+import { LABEL_NAMES } from '../../../lib/labels/label-style';
+import type { EntityLabel } from '../../../types/api';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import type { SearchHit } from '../../../types/api';
 import { MIN_SEARCH_LENGTH, useSearch } from '../api/search';
 import './search.css';
 
 const DEBOUNCE_MS = 200;
+
+type HitGroup = { label: EntityLabel; hits: SearchHit[] };
+
+/** Keeps the server's ranking inside each label; a group is placed where its best hit ranked. */
+export function groupByLabel(hits: readonly SearchHit[]): HitGroup[] {
+  const groups = new Map<EntityLabel, SearchHit[]>();
+  for (const hit of hits) {
+    const list = groups.get(hit.label);
+    if (list) list.push(hit);
+    else groups.set(hit.label, [hit]);
+  }
+  return [...groups].map(([label, list]) => ({ label, hits: list }));
+}
 
 type SearchBoxProps = {
   /** the analyst picked a result (click or Enter) */
@@ -25,7 +40,9 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
   const query = useDebouncedValue(text.trim(), DEBOUNCE_MS);
   const search = useSearch({ q: query });
   const tooShort = text.trim().length < MIN_SEARCH_LENGTH;
-  const hits = tooShort || search.isError ? [] : (search.data?.hits ?? []);
+  // Grouped by label, groups in the order of their best hit: the flat list is the visual (and keyboard) order.
+  const groups = groupByLabel(tooShort || search.isError ? [] : (search.data?.hits ?? []));
+  const hits = groups.flatMap((g) => g.hits);
   const pending = !tooShort && (query !== text.trim() || search.isFetching);
   // Results on screen may still be for an earlier text while the debounce runs or the next request is out.
   const settled = query === text.trim() && !search.isPlaceholderData && (search.isSuccess || search.isError);
@@ -159,28 +176,40 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
             aria-label="Search results"
             hidden={hits.length === 0}
           >
-            {hits.map((hit, index) => (
-              <li
-                key={hit.id}
-                id={`${listId}-${index}`}
-                className={`search-result${index === active ? ' search-result--active' : ''}`}
-                data-testid="search-result"
-                data-node-id={hit.id}
-                data-label={hit.label}
-                data-index={index}
-                role="option"
-                aria-selected={index === active}
-                // mousedown would blur the input and close the list before the click lands
-                onMouseDown={(event) => event.preventDefault()}
-                onMouseMove={() => setActive(index)}
-                onClick={() => choose(hit)}
-              >
-                <LabelIcon label={hit.label} size={24} />
-                <span className="search-result__text">
-                  <span className="search-result__caption">{hit.caption}</span>
-                  {hit.detail && <span className="search-result__detail">{hit.detail}</span>}
-                </span>
-                <LabelBadge label={hit.label} />
+            {groups.map((group) => (
+              <li key={group.label} role="group" aria-label={LABEL_NAMES[group.label]} className="search-group" data-testid="search-group" data-label={group.label}>
+                <div className="search-group__title" aria-hidden="true">
+                  {LABEL_NAMES[group.label]} <span className="search-group__count">{group.hits.length}</span>
+                </div>
+                <ul role="none" className="search-group__list">
+                  {group.hits.map((hit) => {
+                    const index = hits.indexOf(hit);
+                    return (
+                    <li
+                      key={hit.id}
+                      id={`${listId}-${index}`}
+                      className={`search-result${index === active ? ' search-result--active' : ''}`}
+                      data-testid="search-result"
+                      data-node-id={hit.id}
+                      data-label={hit.label}
+                      data-index={index}
+                      role="option"
+                      aria-selected={index === active}
+                      // mousedown would blur the input and close the list before the click lands
+                      onMouseDown={(event) => event.preventDefault()}
+                      onMouseMove={() => setActive(index)}
+                      onClick={() => choose(hit)}
+                    >
+                      <LabelIcon label={hit.label} size={24} />
+                      <span className="search-result__text">
+                        <span className="search-result__caption">{hit.caption}</span>
+                        {hit.detail && <span className="search-result__detail">{hit.detail}</span>}
+                      </span>
+                      <LabelBadge label={hit.label} />
+                    </li>
+                        );
+                  })}
+                </ul>
               </li>
             ))}
           </ul>

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Express } from 'express';
+import { createApp } from '../../server/app.js';
+import { createLogger } from '../../server/logger.js';
+import type { QueryRunResult } from '../../server/api-types.js';
+import { signedInAgent, type SignedInAgent } from '../support/auth.js';
+import { openTestDatabase, seedSmall } from '../support/test-db.js';
+import type { SeedRing } from '../support/truth.js';
+
+const SOURCE = 'org:aurelwyn-bank';
+const OTHER_BANK = 'org:fjordline-bank';
+const HIDDEN = { uid: 'seller:restricted-q-ellanthor', name: 'Corvina Ellanthor' };
+const PARTLY = { uid: 'person:partly-restricted-q-mabry', name: 'Odo Mabry', secret: '1968-11-30' };
+
+/** A stored query that returns the restricted records in every shape a result can take. */
+const SHAPES_QUERY = `// @name ntk-shapes
+// @title Sellers with their domains in every result shape
+// @description Returns sellers as nodes, relationships, paths, lists, maps and property maps.
+// @result table
+MATCH p = (s:Seller)-[r:OPERATES]->(d:Domain)
+RETURN s, r, p, [s, d] AS list, {seller: s, domain: d} AS map, properties(s) AS props
+UNION ALL
+MATCH (s:Person)
+WHERE s.uid STARTS WITH 'person:partly-restricted-q-'
+RETURN s, null AS r, null AS p, [s] AS list, {seller: s} AS map, properties(s) AS props`;
+
+describe('need-to-know in stored queries and the console', () => {
+  const db = openTestDatabase();
+  let app: Express;
+  let ring: SeedRing;
+  let otherAnalyst: SignedInAgent;
+  let sourceAnalyst: SignedInAgent;
+  let otherData: SignedInAgent;
+
+  beforeAll(async () => {
+    ring = (await seedSmall(db)).rings[0]!;
+    await db.driver.executeQuery(
+      `MATCH (d:Entity {uid: $domain})
+       CREATE (s:Entity:Seller {uid: $hidden.uid, caption: $hidden.name, name: $hidden.name, keywords: [$hidden.name], sources: [$source], restriction: 'source_only'})
+       CREATE (s)-[:OPERATES {sources: [$source], restriction: 'source_only'}]->(d)
+       CREATE (:Entity:Person {uid: $partly.uid, caption: $partly.name, name: $partly.name, keywords: [$partly.name], dateOfBirth: $partly.secret,
+         sources: [$source], restriction: 'source_only', restrictedKeys: ['dateOfBirth']})`,
+      { domain: ring.domains[0]!.uid, hidden: HIDDEN, partly: PARTLY, source: SOURCE },
+    );
+    app = createApp({ db, logger: createLogger('silent', false), clientDir: null });
+    otherAnalyst = await signedInAgent(app, db, 'analyst', { organisationId: OTHER_BANK });
+    sourceAnalyst = await signedInAgent(app, db, 'analyst', { organisationId: SOURCE });
+    otherData = await signedInAgent(app, db, 'data', { organisationId: OTHER_BANK });
+    const saved = await otherData.post('/api/queries').send({ source: SHAPES_QUERY, publish: true });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+  });
+  afterAll(() => db.close());
+
+  const run = async (agent: SignedInAgent) => {
+    const res = await agent.post('/api/queries/ntk-shapes/run').send({});
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return { body: res.body as QueryRunResult, text: JSON.stringify(res.body) };
+  };
+
+  it('a stored query never hands an analyst of another organisation the restricted seller, in any shape', async () => {
+    const theirs = await run(otherAnalyst);
+    expect(theirs.text).not.toContain('Ellanthor');
+    expect(theirs.text).not.toContain(HIDDEN.uid);
+    expect(theirs.text).not.toContain(PARTLY.secret);
+    expect(theirs.body.withheld).toBeGreaterThanOrEqual(6);
+    expect(theirs.body.notice).toMatch(/\d+ restricted records withheld/);
+    // the partly restricted person is shown, without the restricted property
+    const person = theirs.body.graph.nodes.find((n) => n.id === PARTLY.uid);
+    expect(person?.caption).toBe(PARTLY.name);
+    expect(person?.properties).not.toHaveProperty('dateOfBirth');
+    // every seller of the ring that is not restricted is still there
+    for (const s of ring.sellers.filter((x) => x.role === 'operator')) expect(theirs.body.graph.nodes.map((n) => n.id)).toContain(s.uid);
+
+    const mine = await run(sourceAnalyst);
+    expect(mine.body.graph.nodes.map((n) => n.id)).toContain(HIDDEN.uid);
+    expect(mine.text).toContain(PARTLY.secret);
+    expect(mine.body.withheld).toBe(0);
+  });
+
+  it('the console applies the same rule to the data team of another organisation', async () => {
+    const res = await otherData.post('/api/console/run').send({
+      cypher: 'MATCH (s:Seller {uid: $uid}) OPTIONAL MATCH (s)-[r]->(d) RETURN s, r, d, properties(s) AS props, collect(s) AS all',
+      params: { uid: HIDDEN.uid },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('Ellanthor');
+    expect((res.body as QueryRunResult).withheld).toBeGreaterThanOrEqual(4);
+  });
+
+  it('$viewer is supplied by the server: a caller cannot pretend to be the source organisation', async () => {
+    const res = await otherData.post('/api/console/run').send({ cypher: 'RETURN $viewer.organisationId AS org', params: { viewer: { organisationId: SOURCE } } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/viewer/);
+    const own = await otherData.post('/api/console/run').send({ cypher: 'RETURN $viewer.organisationId AS org' });
+    expect((own.body as QueryRunResult).rows[0]!.org).toBe(OTHER_BANK);
+  });
+
+  it("queries naming MoneyTrail's own records are refused with a clear 400 before they run", async () => {
+    for (const cypher of [
+      'MATCH (u:User) RETURN u.email',
+      'MATCH (n) RETURN n.passwordHash',
+      "MATCH (n) WHERE 'Session' IN labels(n) RETURN n",
+      'MATCH (a:AuditRecord) RETURN count(a)',
+      'MATCH (n:$($l)) RETURN n',
+    ]) {
+      const res = await otherData.post('/api/console/run').send({ cypher, params: cypher.includes('$l') ? { l: 'User' } : {} });
+      expect(res.status, cypher).toBe(400);
+      expect(res.body.error.message, cypher).toMatch(/^refused: /);
+    }
+    const stored = await otherData.post('/api/queries').send({ source: '// @name peek-users\n// @description users\nMATCH (u:User) RETURN u.email AS email' });
+    expect(stored.status).toBe(400);
+    expect(stored.body.error.message).toMatch(/User/);
+  });
+
+  it('nodes that are not investigation entities are left out of console results', async () => {
+    const res = await otherData.post('/api/console/run').send({ cypher: 'MATCH (n) WHERE NOT n:Entity RETURN n LIMIT 5' });
+    expect(res.status).toBe(200);
+    const body = res.body as QueryRunResult;
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(body.rows.every((r) => r.n === null)).toBe(true);
+    expect(body.notice).toMatch(/internal record/);
+  });
+
+  it('analysts run only published queries: a draft is not found and a version cannot be chosen', async () => {
+    const draft = await otherData.post('/api/queries').send({ source: '// @name ntk-draft\n// @description a draft\nMATCH (s:Seller) RETURN s LIMIT 1', publish: false });
+    expect(draft.status).toBe(201);
+    expect((await otherAnalyst.post('/api/queries/ntk-draft/run').send({})).status).toBe(404);
+    expect((await otherAnalyst.post('/api/queries/ntk-shapes/run').send({ version: 1 })).status).toBe(403);
+    expect((await otherAnalyst.post('/api/console/run').send({ cypher: 'RETURN 1' })).status).toBe(403);
+  });
+});
