@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../server/app.js';
@@ -16,12 +17,17 @@ import { startManagedNeo4j } from '../server/db/neo4j-manager.js';
 import { seedDatabase } from '../server/features/seed/seed.service.js';
 import { createLogger } from '../server/logger.js';
 import { runImportBench } from './import-bench.js';
+import { runRenderBench } from './render-bench.js';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'keep-data': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'keep-data': { type: 'boolean', default: false }, only: { type: 'string' }, 'bolt-port': { type: 'string' }, home: { type: 'string' } } });
+// --only render: just the browser render benchmark (no Neo4j needed); --only import: just the import benchmark
+// (on an empty database with its constraints). --home/--bolt-port keep a run apart from others on the machine.
+if (values.only !== undefined && values.only !== 'render' && values.only !== 'import') throw new Error('--only takes: render, import');
 const scale = values.scale as 'small' | 'medium' | 'large';
 if (!['small', 'medium', 'large'].includes(scale)) throw new Error('--scale must be small, medium or large');
 
-const home = path.join(REPO_ROOT, '.bench-moneytrail');
+const home = values.home ? path.resolve(values.home) : path.join(REPO_ROOT, '.bench-moneytrail');
+const boltPort = values['bolt-port'] ? Number(values['bolt-port']) : 7698;
 const rows: [string, string][] = [];
 const record = (what: string, figure: string) => {
   rows.push([what, figure]);
@@ -46,18 +52,26 @@ async function timeRequests(baseUrl: string, paths: string[]): Promise<{ p50: nu
 }
 
 async function main() {
+  if (values.only === 'render') {
+    rows.push(...(await runRenderBench()));
+    return report();
+  }
   if (!values['keep-data']) await rm(path.join(home, 'neo4j', 'data'), { recursive: true, force: true });
   await mkdir(home, { recursive: true });
   // first start (may include the Maven copy), then a second, warm start: the figure users see every day
-  let managed = await startManagedNeo4j({ home, boltPort: 7698 });
+  let managed = await startManagedNeo4j({ home, boltPort });
   await managed.stop();
   const t0 = performance.now();
-  managed = await startManagedNeo4j({ home, boltPort: 7698 });
+  managed = await startManagedNeo4j({ home, boltPort });
   record('Neo4j warm start to first query', `${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const db = new Database({ uri: managed.uri, user: managed.user, password: managed.password }, CypherCatalog.load());
   try {
     await applyMigrations(db);
+    if (values.only === 'import') {
+      await recordImport(db);
+      return;
+    }
     const truthPath = path.join(home, 'seed-truth.json');
     const seeded = await seedDatabase(db, { scale, truthPath, panKey: 'bench-pan-key-0123456789abcdef' });
     record(
@@ -83,14 +97,27 @@ async function main() {
     record('GET /api/nodes/:id/neighbours limit 50 (200 requests)', `p50 ${e.p50.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms`);
     server.close();
 
-    const imp = await runImportBench(db);
-    record(`import ${imp.rows.toLocaleString('en')} CSV transfer rows (engine: validate + normalise + MERGE + provenance)`, `${imp.engineSeconds.toFixed(1)} s = ${Math.round(imp.engineRowsPerSecond).toLocaleString('en')} rows/s`);
-    record(`same rows, plain neo4j-driver UNWIND baseline`, `${imp.baselineSeconds.toFixed(1)} s = ${Math.round(imp.baselineRowsPerSecond).toLocaleString('en')} rows/s`);
+    await recordImport(db);
   } finally {
     await db.close();
     await managed.stop();
+    if (values.only === 'import') await report();
   }
+  if (values.only === 'import') return;
 
+  rows.push(...(await runRenderBench()));
+  await report();
+}
+
+async function recordImport(db: Database) {
+  const imp = await runImportBench(db);
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  record(`import ${imp.rows.toLocaleString('en')} CSV transfer rows (engine: validate + normalise + write + provenance)`, `${imp.engineSeconds.toFixed(1)} s = ${Math.round(imp.engineRowsPerSecond).toLocaleString('en')} rows/s (write phase ${Math.round(imp.writeRowsPerSecond).toLocaleString('en')} rows/s)`);
+  record(`same rows, plain neo4j-driver UNWIND baseline`, `${imp.baselineSeconds.toFixed(1)} s = ${Math.round(imp.baselineRowsPerSecond).toLocaleString('en')} rows/s`);
+  record('load average (1 / 5 / 15 min) after the import benchmark', `${load} on ${os.cpus().length} cores`);
+}
+
+async function report() {
   const table = ['| measure | figure |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
   process.stdout.write(`\n${table}\n`);
   await mkdir(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });

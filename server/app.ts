@@ -32,7 +32,7 @@ import { auditMiddleware } from './features/audit/audit.middleware.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { AuditService } from './features/audit/audit.service.js';
 import { authRoutes, type LoginLimit } from './features/auth/auth.routes.js';
-import { AuthService } from './features/auth/auth.service.js';
+import { AuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './features/auth/auth.service.js';
 import { csrfProtection, jsonOnly, sessionMiddleware } from './features/auth/session.middleware.js';
 import { SessionsRepository } from './features/auth/sessions.repository.js';
 import { UsersRepository } from './features/users/users.repository.js';
@@ -56,13 +56,18 @@ export interface AppDeps {
   loginLimit?: LoginLimit;
   /** key for hashing card numbers in imports; defaults to MONEYTRAIL_PAN_KEY or <MONEYTRAIL_HOME>/pan-key */
   panKey?: string;
+  /** session lifetime, idle timeout and lock-out (SESSION_* settings; defaults when absent) */
+  authPolicy?: Partial<AuthPolicy>;
 }
+
+/** how often expired and idle sessions are removed from the database */
+const SESSION_PURGE_EVERY_MS = 10 * 60_000;
 
 /**
  * Builds the Express app without listening, so tests drive it with supertest. Holds no per-user state in
  * memory: several instances can run behind a load balancer against one Neo4j.
  */
-export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client', 'dist'), loginLimit, queryLimits, panKey }: AppDeps): Express {
+export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client', 'dist'), loginLimit, queryLimits, panKey, authPolicy }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -88,7 +93,11 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
     }),
   );
   const users = new UsersRepository(db);
-  const auth = new AuthService(users, new SessionsRepository(db));
+  const auth = new AuthService(users, new SessionsRepository(db), { ...DEFAULT_AUTH_POLICY, ...authPolicy });
+  // unref: the timer never keeps a process (or a test run) alive on its own
+  setInterval(() => {
+    auth.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'purging expired sessions failed'));
+  }, SESSION_PURGE_EVERY_MS).unref();
   const audit = new AuditService(new AuditRepository(db));
 
   const api = express.Router();

@@ -43,6 +43,8 @@ const envSchema = z
     MONEYTRAIL_ADMIN_EMAIL: z.string().email('MONEYTRAIL_ADMIN_EMAIL must be an e-mail address').optional(),
     MONEYTRAIL_ADMIN_PASSWORD: z.string().min(12, 'MONEYTRAIL_ADMIN_PASSWORD must be at least 12 characters').optional(),
     MONEYTRAIL_ADMIN_ORG: z.string().regex(/^org:.+/, 'MONEYTRAIL_ADMIN_ORG must be an Organisation uid like org:tideway-cyber-unit').optional(),
+    /** a session not used for this many minutes ends (sliding), besides its absolute lifetime */
+    SESSION_IDLE_MINUTES: z.coerce.number({ error: 'SESSION_IDLE_MINUTES must be a number' }).int('SESSION_IDLE_MINUTES must be a whole number').min(1, 'SESSION_IDLE_MINUTES must be at least 1').max(1440, 'SESSION_IDLE_MINUTES must be at most 1440').default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })

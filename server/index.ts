@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   };
   await loadQueryLibrary(new QueriesService(new QueriesRepository(db), queryLimits), log);
 
-  const app = createApp({ db, logger, queryLimits });
+  const app = createApp({ db, logger, queryLimits, authPolicy: { idleMinutes: config.SESSION_IDLE_MINUTES } });
   const server = app.listen(config.PORT, config.HOST);
   await Promise.race([
     once(server, 'listening'),

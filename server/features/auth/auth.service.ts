@@ -12,9 +12,15 @@ export interface AuthPolicy {
   /** failed sign-ins in a row that lock an account */
   maxFailures: number;
   lockMinutes: number;
+  /** absolute lifetime of a session */
   sessionHours: number;
+  /** a session not used for this long ends (sliding: every use extends it) */
+  idleMinutes: number;
 }
-export const DEFAULT_AUTH_POLICY: AuthPolicy = { maxFailures: 5, lockMinutes: 15, sessionHours: 12 };
+export const DEFAULT_AUTH_POLICY: AuthPolicy = { maxFailures: 5, lockMinutes: 15, sessionHours: 12, idleMinutes: 30 };
+
+/** the idle clock is written at most this often, so not every request costs a write */
+const TOUCH_EVERY_MS = 60_000;
 
 export interface SignedIn {
   /** the random id for the cookie; only its hash is stored */
@@ -75,6 +81,7 @@ export class AuthService {
     }
     if (user.disabled) throw new AppError('account_disabled', 403, 'this account is disabled: ask an admin');
     await this.users.loginSucceeded(user.id, now.toISOString());
+    await this.purgeExpired();
     return this.startSession({ id: user.id, email: user.email, role: user.role, organisationId: user.organisationId }, from);
   }
 
@@ -91,13 +98,24 @@ export class AuthService {
   async resume(sessionId: string): Promise<ActiveSession | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(sessionId)) return null;
     const idHash = hashSessionId(sessionId);
-    const row = await this.sessions.find(idHash, new Date().toISOString());
+    const now = new Date();
+    const row = await this.sessions.find(idHash, now.toISOString(), this.idleCutoff(now));
     if (!row) return null;
+    if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) await this.sessions.touch(idHash, now.toISOString());
     return {
       idHash,
       csrfToken: row.csrfToken,
       user: { ...row.user, lawEnforcement: isLawEnforcementKind(row.organisationKind), organisationName: row.organisationName },
     };
+  }
+
+  private idleCutoff(now: Date): string {
+    return new Date(now.getTime() - this.policy.idleMinutes * 60_000).toISOString();
+  }
+
+  /** Removes sessions past their lifetime or idle timeout (run at sign-in and on a timer); returns how many. */
+  async purgeExpired(now = new Date()): Promise<number> {
+    return this.sessions.purgeExpired(now.toISOString(), this.idleCutoff(now));
   }
 
   async logout(sessionId: string): Promise<void> {

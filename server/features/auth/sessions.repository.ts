@@ -4,6 +4,7 @@ import type { Role } from '../../domain/roles.js';
 export interface SessionRow {
   csrfToken: string;
   expiresAt: string;
+  lastSeenAt: string;
   user: { id: string; email: string; role: Role; organisationId: string };
   organisationKind: string | null;
   organisationName: string | null;
@@ -17,17 +18,21 @@ export class SessionsRepository {
     await this.db.write('auth.session-create', s);
   }
 
-  async find(idHash: string, now: string): Promise<SessionRow | null> {
-    const [row] = await this.db.read<SessionRow>('auth.session-find', { idHash, now });
+  async find(idHash: string, now: string, idleCutoff: string): Promise<SessionRow | null> {
+    const [row] = await this.db.read<SessionRow>('auth.session-find', { idHash, now, idleCutoff });
     return row ?? null;
+  }
+
+  async touch(idHash: string, now: string): Promise<void> {
+    await this.db.write('auth.session-touch', { idHash, now });
   }
 
   async delete(idHash: string): Promise<void> {
     await this.db.write('auth.session-delete', { idHash });
   }
 
-  async purgeExpired(now: string): Promise<number> {
-    const [row] = await this.db.write<{ deleted: number }>('auth.sessions-purge-expired', { now });
+  async purgeExpired(now: string, idleCutoff: string): Promise<number> {
+    const [row] = await this.db.write<{ deleted: number }>('auth.sessions-purge-expired', { now, idleCutoff });
     return row?.deleted ?? 0;
   }
 }

@@ -32,20 +32,42 @@ export class ImportRepository {
     await this.db.write('import.set-status', { id, props: toNeo4j(props) });
   }
 
-  /** One batch: nodes, then relationships, then the progress counter, in one transaction (all or nothing). */
+  /**
+   * One batch in one transaction (all or nothing): which of its entities exist already; CREATE the new ones and
+   * every relationship touching a new one (it cannot exist yet); MERGE-style upserts for the rest; progress.
+   */
   async writeBatch(opts: { importId: string; org: string; at: string; nodes: NodeRow[]; rels: RelRow[]; rowsDone: number }): Promise<{ nodes: number; rels: number }> {
+    try {
+      return await this.writeBatchOnce(opts, false);
+    } catch (err) {
+      // another writer created one of the batch's entities between the look-up and the CREATE: upsert them all
+      if ((err as { code?: string }).code !== 'Neo.ClientError.Schema.ConstraintValidationFailed') throw err;
+      return this.writeBatchOnce(opts, true);
+    }
+  }
+
+  private async writeBatchOnce(opts: { importId: string; org: string; at: string; nodes: NodeRow[]; rels: RelRow[]; rowsDone: number }, upsertAll: boolean): Promise<{ nodes: number; rels: number }> {
     for (const n of opts.nodes) if (!isEntityLabel(n.label)) throw new Error(`import: ${n.label} is not a model label`);
     for (const r of opts.rels) if (!isRelType(r.type)) throw new Error(`import: ${r.type} is not a model relationship type`);
     const common = { importId: opts.importId, org: opts.org, at: instant(opts.at) };
+    const count = (rows: Record<string, unknown>[]) => Number(rows[0]?.written ?? 0);
     return this.db.writeTransaction(async (run) => {
-      const [n] = opts.nodes.length
-        ? await run('import.nodes', { ...common, rows: opts.nodes.map((r) => ({ uid: r.uid, label: r.label, props: toNeo4j(r.props) })) })
-        : [{ written: 0 }];
-      const [r] = opts.rels.length
-        ? await run('import.relationships', { ...common, rows: opts.rels.map((r) => ({ type: r.type, from: r.from, to: r.to, props: toNeo4j(r.props) })) })
-        : [{ written: 0 }];
+      const existing = new Set(upsertAll ? opts.nodes.map((n) => n.uid) : opts.nodes.length ? (await run('import.existing-uids', { uids: opts.nodes.map((n) => n.uid) })).map((r) => String(r.uid)) : []);
+      const fresh = opts.nodes.filter((n) => !existing.has(n.uid));
+      const known = opts.nodes.filter((n) => existing.has(n.uid));
+      const created = new Set(fresh.map((n) => n.uid));
+      const newRels = opts.rels.filter((r) => created.has(r.from) || created.has(r.to));
+      const otherRels = opts.rels.filter((r) => !created.has(r.from) && !created.has(r.to));
+      const nodeRow = (r: NodeRow) => ({ uid: r.uid, label: r.label, props: toNeo4j(r.props) });
+      const relRow = (r: RelRow) => ({ type: r.type, from: r.from, to: r.to, props: toNeo4j(r.props) });
+      let nodes = 0;
+      let rels = 0;
+      if (fresh.length) nodes += count(await run('import.create-nodes', { ...common, rows: fresh.map(nodeRow) }));
+      if (known.length) nodes += count(await run('import.nodes', { ...common, rows: known.map(nodeRow) }));
+      if (newRels.length) rels += count(await run('import.create-relationships', { ...common, rows: newRels.map(relRow) }));
+      if (otherRels.length) rels += count(await run('import.relationships', { ...common, rows: otherRels.map(relRow) }));
       await run('import.progress', { id: opts.importId, rowsDone: opts.rowsDone });
-      return { nodes: Number(n?.written ?? 0), rels: Number(r?.written ?? 0) };
+      return { nodes, rels };
     });
   }
 

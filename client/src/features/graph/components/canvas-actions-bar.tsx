@@ -75,7 +75,7 @@ export function CanvasActionsBar() {
         <option value="amount">Size: amount</option>
         <option value="none">Size: equal</option>
       </select>
-      {s.layoutBusy && <span className="graph-status__busy" data-testid="layout-busy">laying out…</span>}
+      {s.layoutBusy && <span className="graph-status__busy" data-testid="layout-busy" role="status">laying out {s.summary.nodes.toLocaleString('en-GB')} nodes…</span>}
       <button type="button" className="button button--quiet" onClick={() => setHelp((h) => !h)} data-testid="help-toggle" title="Keyboard shortcuts (?)">?</button>
       {help && (
         <div className="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcut-help">
