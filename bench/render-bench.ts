@@ -77,7 +77,9 @@ async function dragPan(page: Page): Promise<FrameStats> {
 
 export type RenderBenchRow = [string, string];
 
-export async function runRenderBench({ nodes = 5000, edges = 10000 }: { nodes?: number; edges?: number } = {}): Promise<RenderBenchRow[]> {
+const ALL_MODES: Mode[] = ['canvas-untuned', 'canvas', 'webgl'];
+
+export async function runRenderBench({ nodes = 5000, edges = 10000, modes = ALL_MODES }: { nodes?: number; edges?: number; modes?: Mode[] } = {}): Promise<RenderBenchRow[]> {
   const rows: RenderBenchRow[] = [];
   const record = (what: string, figure: string) => {
     rows.push([what, figure]);
@@ -92,10 +94,10 @@ export async function runRenderBench({ nodes = 5000, edges = 10000 }: { nodes?: 
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'],
   });
   const f = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
-  const fps = (s: FrameStats) => `${s.fps.toFixed(0)} fps (rAF), ${s.renders} frames drawn in ${(s.ms / 1000).toFixed(1)} s, longest frame ${f(s.maxGapMs)} ms`;
+  const fps = (s: FrameStats) => `${s.fps.toFixed(0)} fps (rAF)${s.renders > 0 ? `, ${s.renders} frames drawn` : ''} in ${(s.ms / 1000).toFixed(1)} s, longest frame ${f(s.maxGapMs)} ms`;
   const size = `${f(nodes)} nodes / ${f(edges)} edges`;
   try {
-    for (const mode of ['canvas-untuned', 'canvas', 'webgl'] as const) {
+    for (const mode of modes) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const problems: string[] = [];
       page.on('console', (m) => {
@@ -131,7 +133,8 @@ export async function runRenderBench({ nodes = 5000, edges = 10000 }: { nodes?: 
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runRenderBench().catch((err: unknown) => {
+  const only = process.argv.indexOf('--modes');
+  runRenderBench(only > 0 ? { modes: (process.argv[only + 1] ?? '').split(',') as Mode[] } : {}).catch((err: unknown) => {
     process.stderr.write(`render bench failed: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);
   });

@@ -20,7 +20,7 @@ export type {
   SaveResult,
   EditorSchemaResponse,
 } from './features/queries/queries.schemas.js';
-export type { ImportSummary, ImportReportBody, ImportResultBody, ImportStreamEvent, ImportProblem, PresetSummary, PreviewBody, DuplicateSummary, DuplicateEntity, MergeResultBody } from './features/import/import.schemas.js';
+export type { ImportSummary, ImportReportBody, ImportResultBody, ImportStreamEvent, ImportProblem, PresetSummary, PreviewBody, DuplicateSummary, DuplicateEntity, MergeResultBody, PresetSourceBody } from './features/import/import.schemas.js';
 export type { SessionResponse } from './features/auth/auth.schemas.js';
 export type { UserSummary, OrganisationSummary } from './features/users/users.schemas.js';
 export type { AuditEntryView, AuditListResponse, AuditVerifyResponse } from './features/audit/audit.schemas.js';

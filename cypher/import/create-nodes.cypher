@@ -1,16 +1,19 @@
 // @name import.create-nodes
 // @mode write
-// @param rows: list<map> -- {uid, label, props}: entities not yet in the graph (checked in the same transaction)
+// @param rows: list<map> -- {uid, label, props}: the entities of one batch
 // @param importId: string -- this import
 // @param org: string -- uid of the supplying Organisation
 // @param at: datetime -- when the import started
-// @returns written: entities created
-// The fast path of import.nodes for new entities: no MERGE, the provenance lists start with this import.
-// Should another writer create one of these uids meanwhile, the uid constraint fails the batch and it is retried
-// on the MERGE path.
+// @returns created: uids of the entities this query created (the others exist and go through import.nodes)
+// The fast path for new entities: an index seek, then CREATE instead of MERGE; provenance starts with this
+// import. Should another writer create one of these uids meanwhile, the uid constraint fails the batch and the
+// engine retries it with import.nodes (MERGE) for every entity.
 UNWIND $rows AS row
+OPTIONAL MATCH (found:Entity {uid: row.uid})
+WITH row
+WHERE found IS NULL
 CREATE (n:Entity {uid: row.uid})
 SET n:$(row.label)
 SET n += row.props
 SET n.createdBy = $importId, n.firstSeen = $at, n.lastSeen = $at, n.sources = [$org], n.importIds = [$importId], n.sourceAddedBy = [$importId]
-RETURN count(n) AS written
+RETURN collect(n.uid) AS created

@@ -7,9 +7,22 @@
 // @returns written: rows merged
 // MERGE on the uid (unique constraint) makes a re-run a no-op. createdBy tells, even after a crash and re-run,
 // which nodes this import introduced; sourceAddedBy which imports added an organisation to sources (rollback).
+// On an entity it did not create, the first value this import overwrites for each property (and the properties
+// it adds) go to an ImportChange, so a rollback can put back what the earlier data said.
 UNWIND $rows AS row
 MERGE (n:Entity {uid: row.uid})
 ON CREATE SET n.createdBy = $importId, n.firstSeen = $at, n.sources = [], n.importIds = [], n.sourceAddedBy = []
+WITH n, row
+CALL (n, row) {
+  WITH n, row, [k IN keys(row.props) WHERE n[k] IS NOT NULL AND n[k] <> row.props[k]] + CASE WHEN n.lastSeen <> $at THEN ['lastSeen'] ELSE [] END AS changed, [k IN keys(row.props) WHERE n[k] IS NULL] AS added
+  WHERE (n.createdBy IS NULL OR n.createdBy <> $importId)
+    AND size(changed) + size(added) > 0
+  MERGE (c:ImportChange {importId: $importId, uid: n.uid})
+  ON CREATE SET c.changedKeys = [], c.addedKeys = []
+  WITH n, c, [k IN changed WHERE NOT k IN c.changedKeys AND NOT k IN c.addedKeys] AS newChanged, [k IN added WHERE NOT k IN c.changedKeys AND NOT k IN c.addedKeys] AS newAdded
+  FOREACH (k IN newChanged | SET c['was_' + k] = n[k])
+  SET c.changedKeys = c.changedKeys + newChanged, c.addedKeys = c.addedKeys + newAdded
+}
 SET n:$(row.label)
 SET n += row.props
 SET n.lastSeen = $at

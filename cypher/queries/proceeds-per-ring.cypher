@@ -14,6 +14,8 @@ MATCH (start)-[:SENT|TO*2..10]->(cashOut:PaymentAccount)<-[:HOLDS]-(:Seller)
 WITH DISTINCT operator, cashOut
 MATCH (cashOut)<-[:TO]-(t:Transaction)
 WHERE t.status = 'settled'
+  // need-to-know (server/domain/need-to-know.ts): proceeds count only records the viewer may see; $viewer is injected
+  AND all(x IN [operator, cashOut, t] WHERE ((x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))))
   AND ($since IS NULL OR t.timestamp >= $since)
   AND ($until IS NULL OR t.timestamp < $until)
 WITH operator, collect(DISTINCT cashOut) AS cashOuts, sum(t.amount) AS proceeds, count(t) AS transfers

@@ -81,7 +81,10 @@ describe('canvas control in Chromium: top-N / next-N, steps, multi-select, pin, 
   it('top 10 by amount, then the next 10: the following ranks, never one already on the canvas', async () => {
     await page.getByTestId('expand-limit').fill('10');
     await page.getByTestId('expand-measure').selectOption('amount');
+    page.on('response', (r) => r.url().includes('/expand') && console.log('DEBUG-RES', r.status(), r.url()));
     await page.getByTestId('expand-top').click();
+    await page.waitForTimeout(4000);
+    console.log('DEBUG', await page.locator('body').evaluate(() => [...document.querySelectorAll('[data-testid="toast"]')].map((t) => t.textContent).join(' | ')), await cyEval(page, (cy) => cy.nodes().map((n) => `${n.id()}:${String(n.data('label'))}`)));
     await expect.poll(() => txIds(page), { timeout: 15_000 }).toHaveLength(10);
     expect(new Set(await txIds(page))).toEqual(new Set(byAmount.slice(0, 10)));
     await expect.poll(() => page.getByTestId('not-shown').getAttribute('data-remaining')).toBe(String(PAYMENTS - 10));

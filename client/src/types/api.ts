@@ -30,6 +30,7 @@ export type {
   DuplicateSummary,
   DuplicateEntity,
   MergeResultBody,
+  PresetSourceBody,
 } from '../../../server/api-types';
 export { ENTITY_LABELS, PROVENANCE_KEYS, REL_TYPES } from '../../../server/domain/model';
 export type {

@@ -52,17 +52,14 @@ export class ImportRepository {
     const common = { importId: opts.importId, org: opts.org, at: instant(opts.at) };
     const count = (rows: Record<string, unknown>[]) => Number(rows[0]?.written ?? 0);
     return this.db.writeTransaction(async (run) => {
-      const existing = new Set(upsertAll ? opts.nodes.map((n) => n.uid) : opts.nodes.length ? (await run('import.existing-uids', { uids: opts.nodes.map((n) => n.uid) })).map((r) => String(r.uid)) : []);
-      const fresh = opts.nodes.filter((n) => !existing.has(n.uid));
-      const known = opts.nodes.filter((n) => existing.has(n.uid));
-      const created = new Set(fresh.map((n) => n.uid));
-      const newRels = opts.rels.filter((r) => created.has(r.from) || created.has(r.to));
-      const otherRels = opts.rels.filter((r) => !created.has(r.from) && !created.has(r.to));
       const nodeRow = (r: NodeRow) => ({ uid: r.uid, label: r.label, props: toNeo4j(r.props) });
       const relRow = (r: RelRow) => ({ type: r.type, from: r.from, to: r.to, props: toNeo4j(r.props) });
-      let nodes = 0;
+      const created = new Set<string>(upsertAll || !opts.nodes.length ? [] : ((await run('import.create-nodes', { ...common, rows: opts.nodes.map(nodeRow) }))[0]?.created as string[]));
+      const known = opts.nodes.filter((n) => !created.has(n.uid));
+      const newRels = opts.rels.filter((r) => created.has(r.from) || created.has(r.to));
+      const otherRels = opts.rels.filter((r) => !created.has(r.from) && !created.has(r.to));
+      let nodes = created.size;
       let rels = 0;
-      if (fresh.length) nodes += count(await run('import.create-nodes', { ...common, rows: fresh.map(nodeRow) }));
       if (known.length) nodes += count(await run('import.nodes', { ...common, rows: known.map(nodeRow) }));
       if (newRels.length) rels += count(await run('import.create-relationships', { ...common, rows: newRels.map(relRow) }));
       if (otherRels.length) rels += count(await run('import.relationships', { ...common, rows: otherRels.map(relRow) }));
@@ -84,7 +81,7 @@ export class ImportRepository {
 
   /** Rollback steps use CALL { } IN TRANSACTIONS, which only runs in an auto-commit transaction. */
   async rollback(id: string, org: string): Promise<void> {
-    for (const name of ['import.rollback-delete-rels', 'import.rollback-shared-rels', 'import.rollback-delete-nodes', 'import.rollback-shared-nodes'])
+    for (const name of ['import.rollback-delete-rels', 'import.rollback-shared-rels', 'import.rollback-delete-nodes', 'import.rollback-shared-nodes', 'import.rollback-restore-values'])
       await this.autoCommit(name, name.includes('shared') ? { id, org } : { id });
   }
 

@@ -12,7 +12,7 @@ import { FTM_MAPPING, MappingError, builtInPresets } from './import.mapping.js';
 import { ImportFileError } from './import.parse.js';
 import { presentImport, presentReport } from './import.presenter.js';
 import { resolutionRoutes } from './import.resolution.routes.js';
-import { importFieldsSchema, importIdParamsSchema, listQuerySchema, previewFieldsSchema, rejectsParamsSchema, type ImportStreamEvent, type PresetSummary } from './import.schemas.js';
+import { importFieldsSchema, importIdParamsSchema, listQuerySchema, presetNameParamsSchema, previewFieldsSchema, rejectsParamsSchema, type ImportStreamEvent, type PresetSourceBody, type PresetSummary } from './import.schemas.js';
 import { ImportNotFoundError, ImportStateError, ImportValidationError, type ImportService } from './import.service.js';
 import { REJECTS_DIR, receiveUpload } from './import.upload.js';
 
@@ -64,6 +64,14 @@ export function importRoutes(service: ImportService, opts: { panKey?: string } =
     res.json({ presets });
   });
 
+  router.get('/imports/presets/:name', access(DATA_TEAM), async (req, res) => {
+    const { name } = parseInput(presetNameParamsSchema, req.params, 'path');
+    const { preset, builtIn } = await guard(() => service.presetSource(name));
+    auditWith(res, { action: 'import.preset-view', target: name });
+    const body: PresetSourceBody = { name, builtIn, preset };
+    res.json(body);
+  });
+
   router.post('/imports/presets', access(DATA_TEAM), async (req, res) => {
     const preset = await guard(() => service.savePreset(req.body, who(req)));
     auditWith(res, { action: 'import.preset-save', target: preset.name });
@@ -75,7 +83,7 @@ export function importRoutes(service: ImportService, opts: { panKey?: string } =
     try {
       const fields = parseInput(previewFieldsSchema, upload.fields, 'body');
       auditWith(res, { action: 'import.preview', params: { mapping: fields.mapping, fileName: upload.fileName } });
-      const preview = await guard(() => service.preview({ path: upload.path, fileName: upload.fileName, mapping: fields.mapping, panKey: key(), rows: fields.rows }));
+      const preview = await guard(() => service.preview({ path: upload.path, fileName: upload.fileName, mapping: fields.mapping, panKey: key(), rows: fields.rows, ...(fields.draft !== undefined ? { draft: fields.draft } : {}) }));
       auditWith(res, { action: 'import.preview', params: { mapping: fields.mapping, fileName: upload.fileName }, resultCount: preview.rows.length });
       res.json(preview);
     } finally {

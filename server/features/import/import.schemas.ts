@@ -12,8 +12,23 @@ export const importFieldsSchema = z.object({
 });
 export const previewFieldsSchema = z.object({
   mapping: z.string({ error: 'mapping is required' }).trim().min(1, 'mapping is required'),
+  /** an unsaved preset (JSON text) from the preset editor, previewed instead of the named one */
+  draft: z
+    .string()
+    .max(200_000, 'draft preset is too large')
+    .optional()
+    .transform((t, ctx) => {
+      if (t === undefined || t.trim() === '') return undefined;
+      try {
+        return JSON.parse(t) as unknown;
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `draft preset is not valid JSON: ${(e as Error).message}` });
+        return z.NEVER;
+      }
+    }),
   rows: z.coerce.number().int().min(1).max(100).default(10),
 });
+export const presetNameParamsSchema = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,80}$/, 'not a preset name (lower-case letters, digits, dots and dashes)') });
 export const importIdParamsSchema = z.object({ id: z.string().regex(/^[\w.:-]{3,120}$/, 'not an import id') });
 export const rejectsParamsSchema = z.object({ token: z.string().regex(/^[a-f0-9]{24}$/, 'not a rejects file id') });
 export const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -125,4 +140,11 @@ export interface MergeResultBody {
   survivor: string;
   merged: string;
   relationshipsMoved: number;
+}
+
+export interface PresetSourceBody {
+  name: string;
+  builtIn: boolean;
+  /** the preset as JSON (the format of mappings/*.json) */
+  preset: unknown;
 }

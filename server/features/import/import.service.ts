@@ -143,15 +143,25 @@ export class ImportService {
     return preset;
   }
 
-  private async reader(opts: { path: string; fileName: string; mapping: string; panKey: string; firstChar: string | null }): Promise<Reader> {
+  private async reader(opts: { path: string; fileName: string; mapping: string; panKey: string; firstChar: string | null; draft?: MappingPreset }): Promise<Reader> {
+    if (opts.draft) return mappedReader({ ...opts, mapping: opts.draft });
     if (opts.mapping === FTM_MAPPING) return ftmReader({ path: opts.path, fileName: opts.fileName });
     return mappedReader({ ...opts, mapping: await this.preset(opts.mapping) });
   }
 
-  /** The first rows of a file read through a preset: what each row would become, or why it would be refused. */
-  async preview(opts: { path: string; fileName: string; mapping: string; panKey: string; rows: number }) {
+  /** A preset as JSON for the editor; built-in ones (files under version control) are read-only there. */
+  async presetSource(name: string): Promise<{ preset: MappingPreset; builtIn: boolean }> {
+    return { preset: await this.preset(name), builtIn: builtInPresets().has(name) };
+  }
+
+  /**
+   * The first rows of a file read through a preset: what each row would become, or why it would be refused.
+   * `draft` previews an unsaved preset from the editor (validated like a saved one).
+   */
+  async preview(opts: { path: string; fileName: string; mapping: string; panKey: string; rows: number; draft?: unknown }) {
     const { firstChar } = await hashFile(opts.path);
-    const reader = await this.reader({ ...opts, firstChar });
+    const draft = opts.draft === undefined ? undefined : parseMapping(opts.draft, 'the preset being edited');
+    const reader = await this.reader({ path: opts.path, fileName: opts.fileName, panKey: opts.panKey, firstChar, mapping: draft?.name ?? opts.mapping, ...(draft ? { draft } : {}) });
     const items = [];
     for await (const item of reader.read()) {
       items.push({
@@ -164,7 +174,7 @@ export class ImportService {
       });
       if (items.length >= opts.rows) break;
     }
-    return { fileName: opts.fileName, format: reader.format, mapping: opts.mapping, columns: reader.columns, rows: items };
+    return { fileName: opts.fileName, format: reader.format, mapping: draft?.name ?? opts.mapping, columns: reader.columns, rows: items };
   }
 
   async list(limit = 100): Promise<ImportRecord[]> {

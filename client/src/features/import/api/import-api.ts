@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, ApiError, requestJson, toApiError } from '../../../lib/api-client';
-import type { DuplicateSummary, ImportResultBody, ImportStreamEvent, ImportSummary, MergeResultBody, PresetSummary, PreviewBody, ImportReportBody } from '../../../types/api';
+import type { DuplicateSummary, ImportResultBody, ImportStreamEvent, ImportSummary, MergeResultBody, PresetSourceBody, PresetSummary, PreviewBody, ImportReportBody } from '../../../types/api';
 
 /** The session's CSRF token and role, asked once (state-changing requests must carry the token). */
 let session: Promise<{ csrfToken: string | null; role: string | null }> | null = null;
@@ -168,5 +168,27 @@ export function useDecideDuplicate() {
         ? postJson<unknown>(`/api/merges/${encodeURIComponent(d.mergeId)}/undo`, {})
         : postJson<MergeResultBody | unknown>(`/api/duplicates/${encodeURIComponent(d.id)}/${d.action}`, d.action === 'merge' ? { keep: d.keep } : {}),
     onSettled: () => qc.invalidateQueries({ queryKey: duplicateKeys.all }),
+  });
+}
+
+// The preset editor: read a preset's JSON, preview an unsaved draft on a file's first rows, save it (in Neo4j).
+export function fetchPresetSource(name: string): Promise<PresetSourceBody> {
+  return apiGet<PresetSourceBody>(`/api/imports/presets/${encodeURIComponent(name)}`);
+}
+
+export function previewDraft(file: File, draftJson: string): Promise<PreviewBody> {
+  const form = new FormData();
+  form.append('mapping', 'draft');
+  form.append('draft', draftJson);
+  form.append('rows', '10');
+  form.append('file', file);
+  return post<PreviewBody>('/api/imports/preview', form);
+}
+
+export function useSavePreset() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (preset: unknown) => postJson<{ name: string }>('/api/imports/presets', preset),
+    onSettled: () => qc.invalidateQueries({ queryKey: importKeys.presets }),
   });
 }

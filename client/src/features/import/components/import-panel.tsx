@@ -4,6 +4,8 @@ import { errorMessage } from '../../../lib/api-client';
 import type { ImportReportBody, ImportResultBody, ImportSummary, PreviewBody } from '../../../types/api';
 import { ImportRefused, importKeys, previewFile, runImport, useImports, usePresets, useRollback, type UploadProgress } from '../api/import-api';
 import { DuplicatesPanel } from './duplicates-panel';
+import { PresetEditor } from './preset-editor';
+import { Preview } from './preview-table';
 import './import.css';
 
 const PHASE_WORDS: Record<UploadProgress['phase'], string> = {
@@ -133,6 +135,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         {preview && <Preview preview={preview} />}
         <History />
         <DuplicatesPanel />
+        <PresetEditor file={file} />
       </div>
     </aside>
   );
@@ -177,28 +180,6 @@ function ResultReport({ result }: { result: ImportResultBody }) {
         <dt>Relationships already known</dt><dd>{(i.relsUpdated ?? 0).toLocaleString()}</dd>
       </dl>
       <Problems report={r} />
-    </section>
-  );
-}
-
-function Preview({ preview }: { preview: PreviewBody }) {
-  return (
-    <section className="import-preview" data-testid="import-preview-table">
-      <h3>First rows of {preview.fileName} ({preview.format}) with preset {preview.mapping}</h3>
-      <table className="import-table">
-        <thead>
-          <tr><th>Row</th>{preview.columns.map((c) => <th key={c}>{c}</th>)}<th>Becomes</th></tr>
-        </thead>
-        <tbody>
-          {preview.rows.map((row) => (
-            <tr key={row.row} className={row.problems.length ? 'import-row--bad' : undefined}>
-              <td>{row.row}</td>
-              {preview.columns.map((c) => <td key={c}>{row.record[c] ?? ''}</td>)}
-              <td>{row.problems.length ? row.problems.map((p) => `${p.field}: ${p.reason}`).join('; ') : row.nodes.map((n) => `${n.label} ${n.caption}`).join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }
