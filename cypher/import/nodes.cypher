@@ -4,7 +4,7 @@
 // @param importId: string -- this import, added to importIds
 // @param org: string -- uid of the supplying Organisation, added to sources
 // @param at: datetime -- when the import started: firstSeen of new nodes, lastSeen of all
-// @returns written: rows merged
+// @returns written: entities created or changed (an entity this import already wrote as it is now is only read)
 // MERGE on the uid (unique constraint) makes a re-run a no-op. createdBy tells, even after a crash and re-run,
 // which nodes this import introduced; sourceAddedBy which imports added an organisation to sources (rollback).
 // On an entity it did not create, the first value this import overwrites for each property (and the properties
@@ -23,6 +23,10 @@ CALL (n, row) {
   FOREACH (k IN newChanged | SET c['was_' + k] = n[k])
   SET c.changedKeys = c.changedKeys + newChanged, c.addedKeys = c.addedKeys + newAdded
 }
+WITH n, row
+WHERE NOT $importId IN n.importIds
+   OR NOT row.label IN labels(n)
+   OR any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])
 SET n:$(row.label)
 SET n += row.props
 SET n.lastSeen = $at

@@ -289,6 +289,8 @@ export class ImportService {
     const remap = await this.repo.anyMerged();
     let done = 0;
     let batchNo = 0;
+    /** uid → label and properties this run has committed (bounded; a resumed run starts empty, so it re-sends) */
+    const written = new Map<string, string>();
     let inFlight: Promise<void> = Promise.resolve();
     let failure: unknown = null;
     const submit = (g: GraphRows & { rows: number }) => {
@@ -300,8 +302,13 @@ export class ImportService {
         try {
           if (remap) Object.assign(g, await this.onSurvivors(g));
           for (const n of g.nodes) if (PERSON_LABELS.has(n.label)) w.persons.add(n.uid);
-          const written = await this.repo.writeBatch({ importId: w.id, org: w.org, at: w.at, nodes: g.nodes, rels: g.rels, rowsDone });
-          if (written.rels !== g.rels.length) throw new ImportStateError(`a batch wrote ${written.rels} of ${g.rels.length} relationships: a row refers to an entity that is not in the file`);
+          // accounts, banks, countries recur in most batches: one this run already wrote exactly so is not re-sent
+          const keyed = g.nodes.map((n) => [n, `${n.label}\u0000${JSON.stringify(n.props)}`] as const);
+          const nodes = keyed.filter(([n, k]) => written.get(n.uid) !== k).map(([n]) => n);
+          const result = await this.repo.writeBatch({ importId: w.id, org: w.org, at: w.at, nodes, rels: g.rels, rowsDone });
+          if (written.size > WRITTEN_CACHE) written.clear();
+          for (const [n, k] of keyed) written.set(n.uid, k);
+          if (result.rels !== g.rels.length) throw new ImportStateError(`a batch wrote ${result.rels} of ${g.rels.length} relationships: a row refers to an entity that is not in the file`);
           batchNo++;
           w.progress({ phase: 'writing', rowsRead: rowsDone, rowsDone, rowsTotal: w.total });
           await w.afterBatch?.(batchNo);
@@ -383,6 +390,7 @@ export class ImportService {
 
 const EXPORT_LIMIT = 100_000;
 const PERSON_LABELS = new Set(['Person', 'Buyer', 'Seller']);
+const WRITTEN_CACHE = 300_000;
 const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v));
 
 function emptyReport(opts: RunImportOptions, format: string): ImportReport {
