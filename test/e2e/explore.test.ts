@@ -70,10 +70,17 @@ describe('an analyst searches, expands and inspects the demo network in Chromium
   it('double-clicking a domain on the canvas expands it and selecting it shows its facts', async () => {
     const ids = await canvasIds(page);
     const domain = ring.domains.find((d) => ids.includes(d.uid))!;
-    // wait for the layout to settle, then double-click where the domain is drawn
-    await page.waitForTimeout(1500);
+    // wait until the layout has settled (the domain stops moving), then double-click where it is drawn
+    const where = () => page.evaluate((id) => (window.__MONEYTRAIL_CY__ as CyLike).$id(id).renderedPosition(), domain.uid);
+    let pos = await where();
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(250);
+      const next = await where();
+      const still = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5;
+      pos = next;
+      if (still) break;
+    }
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-    const pos = await page.evaluate((id) => (window.__MONEYTRAIL_CY__ as CyLike).$id(id).renderedPosition(), domain.uid);
     const before = ids.length;
     await page.mouse.dblclick(box.x + pos.x, box.y + pos.y);
     await expect.poll(async () => (await canvasIds(page)).length, { timeout: 15_000 }).toBeGreaterThan(before);
