@@ -6,10 +6,10 @@
 // @param minTotal: float = 0 -- Only accounts that received at least this much in total
 // @result table
 // @roles analyst, supervisor, data, admin
-MATCH (holder:Seller)-[:HOLDS]->(account:PaymentAccount)<-[:TO]-(t:Transaction)
+MATCH (holder:Seller)-[holds:HOLDS]->(account:PaymentAccount)<-[to:TO]-(t:Transaction)
 WHERE t.status = 'settled'
   // need-to-know (server/domain/need-to-know.ts): totals count only records the viewer may see; $viewer is injected
-  AND all(x IN [holder, account, t] WHERE ((x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))))
+  AND all(x IN [holder, holds, account, to, t] WHERE ((x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))))
 WITH holder, account, sum(t.amount) AS total, count(t) AS transfers, min(t.timestamp) AS firstTransfer, max(t.timestamp) AS lastTransfer
 WHERE total >= $minTotal
 RETURN account,

@@ -7,10 +7,13 @@
 // @param limit: integer = 20 -- How many providers to show
 // @result table
 // @roles analyst, supervisor, data, admin
-MATCH (report:Report)-[:MENTIONS]->(domain:Domain)-[hosted:HOSTED_BY]->(provider:HostingProvider)
-WHERE NOT $currentOnly OR hosted.to IS NULL
+MATCH (report:Report)-[mentions:MENTIONS]->(domain:Domain)-[hosted:HOSTED_BY]->(provider:HostingProvider)
+WHERE (NOT $currentOnly OR hosted.to IS NULL)
+  // need-to-know (server/domain/need-to-know.ts): counts only records the viewer may see; $viewer is injected
+  AND all(x IN [report, mentions, domain, hosted, provider] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH provider, count(DISTINCT domain) AS reportedDomains, count(DISTINCT report) AS reports
-MATCH (provider)<-[:HOSTED_BY]-(any:Domain)
+MATCH (provider)<-[hostedAny:HOSTED_BY]-(any:Domain)
+WHERE all(x IN [hostedAny, any] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH provider, reportedDomains, reports, count(DISTINCT any) AS allDomains
 RETURN provider,
        provider.asn AS asn,

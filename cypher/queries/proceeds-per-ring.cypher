@@ -7,10 +7,13 @@
 // @param until: datetime = null -- Optional: count only transfers before this moment
 // @result table
 // @roles analyst, supervisor, data, admin
-MATCH (operator:Seller)-[:CONTROLS]->(:Merchant)
+MATCH (operator:Seller)-[controlsMerchant:CONTROLS]->(merchant:Merchant)
+WHERE all(x IN [operator, controlsMerchant, merchant] WHERE ((x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))))
 WITH DISTINCT operator
-MATCH (operator)-[:CONTROLS]->(start:PaymentAccount)
-MATCH (start)-[:SENT|TO*2..10]->(cashOut:PaymentAccount)<-[:HOLDS]-(:Seller)
+MATCH (operator)-[controlsStart:CONTROLS]->(start:PaymentAccount)
+MATCH p = (start)-[:SENT|TO*2..10]->(cashOut:PaymentAccount)<-[holds:HOLDS]-(holder:Seller)
+// need-to-know: the route to a cash-out account counts only through records the viewer may see
+WHERE all(x IN [controlsStart, start, holds, holder] + nodes(p) + relationships(p) WHERE ((x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))))
 WITH DISTINCT operator, cashOut
 MATCH (cashOut)<-[:TO]-(t:Transaction)
 WHERE t.status = 'settled'
@@ -20,7 +23,7 @@ WHERE t.status = 'settled'
   AND ($until IS NULL OR t.timestamp < $until)
 WITH operator, collect(DISTINCT cashOut) AS cashOuts, sum(t.amount) AS proceeds, count(t) AS transfers
 RETURN operator,
-       COLLECT { MATCH (operator)-[:OPERATES]->(d:Domain) RETURN d.name ORDER BY d.registeredAt } AS domains,
+       COLLECT { MATCH (operator)-[operates:OPERATES]->(d:Domain) WHERE all(x IN [operates, d] WHERE ((x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))) RETURN d.name ORDER BY d.registeredAt } AS domains,
        cashOuts,
        transfers,
        round(proceeds, 2) AS proceeds

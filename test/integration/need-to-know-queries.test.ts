@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
 import { createLogger } from '../../server/logger.js';
+import { loadQueryLibrary } from '../../server/features/queries/queries.library.js';
+import { QueriesRepository } from '../../server/features/queries/queries.repository.js';
+import { QueriesService } from '../../server/features/queries/queries.service.js';
 import type { QueryRunResult } from '../../server/api-types.js';
 import { signedInAgent, type SignedInAgent } from '../support/auth.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
-import type { SeedRing } from '../support/truth.js';
+import type { SeedRing, SeedTruth } from '../support/truth.js';
 
 const SOURCE = 'org:aurelwyn-bank';
 const OTHER_BANK = 'org:fjordline-bank';
@@ -28,12 +31,14 @@ describe('need-to-know in stored queries and the console', () => {
   const db = openTestDatabase();
   let app: Express;
   let ring: SeedRing;
+  let truth: SeedTruth;
   let otherAnalyst: SignedInAgent;
   let sourceAnalyst: SignedInAgent;
   let otherData: SignedInAgent;
 
   beforeAll(async () => {
-    ring = (await seedSmall(db)).rings[0]!;
+    truth = await seedSmall(db);
+    ring = truth.rings[0]!;
     await db.driver.executeQuery(
       `MATCH (d:Entity {uid: $domain})
        CREATE (s:Entity:Seller {uid: $hidden.uid, caption: $hidden.name, name: $hidden.name, keywords: [$hidden.name], sources: [$source], restriction: 'source_only'})
@@ -75,6 +80,41 @@ describe('need-to-know in stored queries and the console', () => {
     expect(mine.body.graph.nodes.map((n) => n.id)).toContain(HIDDEN.uid);
     expect(mine.text).toContain(PARTLY.secret);
     expect(mine.body.withheld).toBe(0);
+  });
+
+  it('a count computed by a shipped query leaves out a seller restricted to another organisation', async () => {
+    await loadQueryLibrary(new QueriesService(new QueriesRepository(db)));
+    // a buyer of this ring only, and a seller's account the buyer paid: a restricted seller is made to control it too
+    const paid = await db.driver.executeQuery(
+      `MATCH (b:Buyer)-[:HOLDS]->(:PaymentAccount)-[:SENT]->(:Transaction)-[:TO]->(a:PaymentAccount)<-[:CONTROLS]-(:Seller)
+       WHERE b.uid IN $buyers AND NOT b.uid IN $elsewhere
+       RETURN b.uid AS buyer, a.uid AS account LIMIT 1`,
+      { buyers: ring.buyers, elsewhere: truth.rings.filter((r) => r.id !== ring.id).flatMap((r) => r.buyers) },
+    );
+    const { buyer, account } = paid.records[0]!.toObject() as { buyer: string; account: string };
+    const ringsOf = async (agent: SignedInAgent) => {
+      const res = await agent.post('/api/queries/buyers-in-several-rings/run').send({ params: { minRings: 1 } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const body = res.body as QueryRunResult;
+      const row = body.rows.find((r) => JSON.stringify(r.buyer).includes(`"${buyer}"`));
+      return { rings: row?.rings, text: JSON.stringify(body) };
+    };
+    const before = (await ringsOf(otherAnalyst)).rings as number;
+    expect(before).toBeGreaterThanOrEqual(1);
+    const secret = { uid: 'seller:restricted-q-varrow', name: 'Ysolde Varrow' };
+    await db.driver.executeQuery(
+      `MATCH (a:PaymentAccount {uid: $account})
+       CREATE (s:Entity:Seller {uid: $secret.uid, caption: $secret.name, name: $secret.name, keywords: [$secret.name], sources: [$source], restriction: 'source_only'})
+       CREATE (s)-[:CONTROLS {sources: [$source], restriction: 'source_only'}]->(a)`,
+      { account, secret, source: SOURCE },
+    );
+    // the analyst of a third organisation: the count is what it was, the hidden seller is not in it
+    const theirs = await ringsOf(otherAnalyst);
+    expect(theirs.rings).toBe(before);
+    expect(theirs.text).not.toContain(secret.name);
+    expect(theirs.text).not.toContain(secret.uid);
+    // the supplying organisation counts the restricted seller
+    expect((await ringsOf(sourceAnalyst)).rings).toBe(before + 1);
   });
 
   it('the console applies the same rule to the data team of another organisation', async () => {
