@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { stringify } from 'csv-stringify/sync';
+import { ANY_ROLE } from '../../domain/roles.js';
 import { access } from '../../http/access.js';
 import { auditWith } from '../../http/audit-context.js';
 import { parseInput } from '../../http/validate.js';
 import type { AuditRecord } from './audit.chain.js';
 import type { AuditService } from './audit.service.js';
-import { auditQuerySchema, type AuditEntryView, type AuditListResponse, type AuditQuery, type AuditVerifyResponse } from './audit.schemas.js';
+import { auditQuerySchema, canvasExportSchema, type AuditEntryView, type AuditListResponse, type AuditQuery, type AuditVerifyResponse } from './audit.schemas.js';
 
 const EXPORT_MAX = 50_000;
 
@@ -60,6 +61,12 @@ export function auditRoutes(audit: AuditService): Router {
       ? { ok: true, records: result.records }
       : { ok: false, records: result.records, brokenSeq: result.problem.seq, reason: result.problem.reason };
     res.json(body);
+  });
+
+  router.post('/audit/exports', access({ roles: ANY_ROLE }), (req, res) => {
+    const e = parseInput(canvasExportSchema, req.body, 'body');
+    auditWith(res, { action: 'export.canvas', params: { format: e.format, scope: e.scope, edges: e.edges, nodeIds: e.nodeIds }, resultCount: e.nodes });
+    res.status(204).end();
   });
 
   return router;

@@ -39,3 +39,17 @@ export interface AuditListResponse {
 }
 
 export type AuditVerifyResponse = { ok: true; records: number } | { ok: false; records: number; brokenSeq: number; reason: string };
+
+/**
+ * Canvas exports (PNG, SVG, JSON, CSV, GraphML, HTML) are made in the browser from data the API already
+ * filtered; the client reports each one here so that taking data out of the product is on the audit trail too.
+ */
+export const canvasExportSchema = z.object({
+  format: z.enum(['png', 'svg', 'json', 'csv', 'graphml', 'html'], { error: 'format must be png, svg, json, csv, graphml or html' }),
+  scope: z.enum(['full', 'viewport']).default('full'),
+  nodes: z.number().int().min(0),
+  edges: z.number().int().min(0),
+  /** the first entities exported, so a reviewer can see what left the product */
+  nodeIds: z.array(z.string().max(512)).max(500).default([]),
+});
+export type CanvasExport = z.infer<typeof canvasExportSchema>;

@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import { useGraphSession } from '../graph';
 import { notify } from '../../lib/notifications';
 import { errorMessage } from '../../lib/api-client';
+import type { CanvasExport } from '../../../../server/features/audit/audit.schemas';
+import { recordExport } from './api/record-export';
 import { exportCsv, exportGraphml, exportHtml, exportJson, exportPng, exportSvg } from './export-formats';
 
 /** Export the view (PNG/SVG full or viewport, JSON, CSV, GraphML, offline HTML) and re-import a JSON export. */
@@ -10,10 +12,12 @@ export function ExportMenu() {
   const [full, setFull] = useState(true);
   const fileRef = useRef<HTMLInputElement>(null);
   const cy = () => session.cyRef.current;
-  const run = (f: () => void | Promise<void>) => {
+  const run = (format: CanvasExport['format'], f: () => void | Promise<void>) => {
     const c = cy();
     if (!c) return;
-    Promise.resolve(f()).catch((err) => notify('error', `Export failed: ${errorMessage(err)}`));
+    Promise.resolve(f())
+      .then(() => recordExport(c, format, full))
+      .catch((err) => notify('error', `Export failed: ${errorMessage(err)}`));
   };
   const empty = session.summary.nodes === 0;
   return (
@@ -23,12 +27,12 @@ export function ExportMenu() {
         <label className="menu__row">
           <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} data-testid="export-full" /> whole graph (not just the viewport)
         </label>
-        <button type="button" className="button" disabled={empty} data-testid="export-png" onClick={() => run(() => exportPng(cy()!, full))}>PNG</button>
-        <button type="button" className="button" disabled={empty} data-testid="export-svg" onClick={() => run(() => exportSvg(cy()!, full))}>SVG</button>
-        <button type="button" className="button" disabled={empty} data-testid="export-json" onClick={() => run(() => exportJson(session.canvasFile()))}>JSON</button>
-        <button type="button" className="button" disabled={empty} data-testid="export-csv" onClick={() => run(() => exportCsv(session.canvasFile()))}>CSV (nodes + edges)</button>
-        <button type="button" className="button" disabled={empty} data-testid="export-graphml" onClick={() => run(() => exportGraphml(session.canvasFile()))}>GraphML (Gephi)</button>
-        <button type="button" className="button" disabled={empty} data-testid="export-html" onClick={() => run(() => exportHtml(cy()!, session.canvasFile()))}>Interactive HTML (offline)</button>
+        <button type="button" className="button" disabled={empty} data-testid="export-png" onClick={() => run('png', () => exportPng(cy()!, full))}>PNG</button>
+        <button type="button" className="button" disabled={empty} data-testid="export-svg" onClick={() => run('svg', () => exportSvg(cy()!, full))}>SVG</button>
+        <button type="button" className="button" disabled={empty} data-testid="export-json" onClick={() => run('json', () => exportJson(session.canvasFile()))}>JSON</button>
+        <button type="button" className="button" disabled={empty} data-testid="export-csv" onClick={() => run('csv', () => exportCsv(session.canvasFile()))}>CSV (nodes + edges)</button>
+        <button type="button" className="button" disabled={empty} data-testid="export-graphml" onClick={() => run('graphml', () => exportGraphml(session.canvasFile()))}>GraphML (Gephi)</button>
+        <button type="button" className="button" disabled={empty} data-testid="export-html" onClick={() => run('html', () => exportHtml(cy()!, session.canvasFile()))}>Interactive HTML (offline)</button>
         <button type="button" className="button button--quiet" data-testid="import-json" onClick={() => fileRef.current?.click()}>Import JSON…</button>
         <input
           ref={fileRef}
