@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** the server's error id, for correlating with its logs */
     readonly errorId: string | null = null,
+    /** the parsed error body, for callers that need its details (a save conflict names the newer version) */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -75,10 +77,36 @@ export async function apiGet<T>(path: string, request: ApiRequest = {}): Promise
   return body as T;
 }
 
+/**
+ * Sends a JSON body with a state-changing method. The CSRF header is added by the auth feature's fetch wrapper
+ * (features/auth/lib/csrf), so every feature's writes go through this one function.
+ */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('Cannot reach the MoneyTrail server. Check that it is running.', 0);
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!response.ok) throw toApiError(response.status, parsed);
+  return parsed as T;
+}
+
 export function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
   if (error && typeof error.message === 'string') {
-    return new ApiError(error.message, status, typeof error.id === 'string' ? error.id : null);
+    return new ApiError(error.message, status, typeof error.id === 'string' ? error.id : null, body);
   }
   if (status === 502 || status === 503 || status === 504) {
     return new ApiError(`The MoneyTrail server is unavailable (HTTP ${status}).`, status);

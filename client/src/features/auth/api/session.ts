@@ -1,28 +1,14 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SessionResponse } from '../../../types/api';
-import { ApiError, apiGet, toApiError } from '../../../lib/api-client';
+import { apiGet, sendJson } from '../../../lib/api-client';
 import { onSignedOut, setCsrfToken } from '../lib/csrf';
 
 export type SessionUser = NonNullable<SessionResponse['user']>;
 const SESSION_KEY = ['auth', 'session'] as const;
 
-export async function postJson<T>(path: string, body: unknown, method = 'POST'): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body ?? {}) });
-  } catch {
-    throw new ApiError('Cannot reach the MoneyTrail server. Check that it is running.', 0);
-  }
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!response.ok) throw toApiError(response.status, parsed);
-  return parsed as T;
+export function postJson<T>(path: string, body: unknown, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' = 'POST'): Promise<T> {
+  return sendJson<T>(method, path, body ?? {});
 }
 
 /** Nothing seen in one session may stay in memory for the next user of the browser. */

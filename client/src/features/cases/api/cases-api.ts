@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, apiGet, toApiError } from '../../../lib/api-client';
+import { ApiError, apiGet, sendJson } from '../../../lib/api-client';
 import type {
   CaseActivity,
   CaseChangesResponse,
@@ -23,29 +23,14 @@ export class CaseApiError extends ApiError {
   }
 }
 
-async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
+async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   try {
-    response = await fetch(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError('Cannot reach the MoneyTrail server. Check that it is running.', 0);
+    return await sendJson<T>(method, path, body);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    const details = (err.body as { error?: { details?: unknown } } | null)?.error?.details ?? null;
+    throw new CaseApiError(err, details);
   }
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!response.ok) {
-    const details = (parsed as { error?: { details?: unknown } } | null)?.error?.details ?? null;
-    throw new CaseApiError(toApiError(response.status, parsed), details);
-  }
-  return parsed as T;
 }
 
 const casePath = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;

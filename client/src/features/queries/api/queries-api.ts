@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, ApiError, requestJson, toApiError } from '../../../lib/api-client';
+import { apiGet, sendJson } from '../../../lib/api-client';
 import type {
   EditorSchemaResponse,
   QueryCheckResult,
@@ -9,38 +9,8 @@ import type {
   SaveResult,
 } from '../../../types/api';
 
-/**
- * The signed-in session's CSRF token, asked once. Until the auth feature exports a shared sender, state-changing
- * requests of this feature add it themselves.
- */
-let csrfToken: Promise<string | null> | null = null;
-function token(): Promise<string | null> {
-  csrfToken ??= requestJson('/api/auth/session').then((r) =>
-    typeof r.body === 'object' && r.body !== null && 'csrfToken' in r.body ? ((r.body as { csrfToken: string | null }).csrfToken ?? null) : null,
-  );
-  return csrfToken;
-}
-
-export async function apiSend<T>(path: string, body: unknown, method = 'POST'): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  const t = await token();
-  if (t) headers['x-csrf-token'] = t;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body: JSON.stringify(body ?? {}) });
-  } catch {
-    throw new ApiError('Cannot reach the MoneyTrail server. Check that it is running.', 0);
-  }
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    parsed = null;
-  }
-  if (response.status === 403 && /csrf/i.test(text)) csrfToken = null;
-  if (!response.ok) throw toApiError(response.status, parsed);
-  return parsed as T;
+export function apiSend<T>(path: string, body: unknown, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' = 'POST'): Promise<T> {
+  return sendJson<T>(method, path, body ?? {});
 }
 
 export const queryKeys = {
