@@ -25,14 +25,18 @@ describe('canvas exports are on the audit trail', () => {
   it('records who exported what, in which format, and how many entities', async () => {
     const res = await analyst.post('/api/audit/exports').send({ format: 'graphml', scope: 'full', nodes: 12, edges: 20, nodeIds: [domainUid] });
     expect(res.status).toBe(204);
-    const list = await admin.get('/api/audit').query({ action: 'export.canvas' });
-    expect(list.status).toBe(200);
-    const record = (list.body as AuditListResponse).records.find((r) => r.email === analyst.user.email);
-    expect(record).toBeDefined();
+    // the record is appended once the response has gone out, so look until it is there
+    const findRecord = async () => {
+      const list = await admin.get('/api/audit').query({ action: 'export.canvas' });
+      expect(list.status).toBe(200);
+      return (list.body as AuditListResponse).records.find((r) => r.email === analyst.user.email);
+    };
+    await expect.poll(findRecord).toBeDefined();
+    const record = await findRecord();
     expect(record!.resultCount).toBe(12);
     expect(record!.params).toMatchObject({ format: 'graphml', scope: 'full', edges: 20, nodeIds: [domainUid] });
-    const verify = await admin.get('/api/audit/verify');
-    expect(verify.body.ok).toBe(true);
+    // appends of the requests just made may still be in flight; the chain is whole once they land
+    await expect.poll(async () => (await admin.get('/api/audit/verify')).body.ok).toBe(true);
   });
 
   it('refuses anonymous callers, requests without the CSRF token and unknown formats', async () => {
