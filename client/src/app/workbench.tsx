@@ -17,7 +17,7 @@ import { TrailsPanel } from '../features/trails';
 import { HealthIndicator } from '../features/health';
 import { Inspector, type CountsState, type InspectorSelection } from '../features/inspector';
 import { SearchBox } from '../features/search';
-import { QueriesPanel } from '../features/queries';
+import { CanvasQueryMenu, QueriesPanel } from '../features/queries';
 import { useState, type ReactNode } from 'react';
 import { ImportPanel, useSessionRole } from '../features/import';
 import { CasesPanel } from '../features/cases';
@@ -66,6 +66,7 @@ export function Workbench({ userMenu }: { userMenu?: ReactNode } = {}) {
             <GraphCanvas />
             <GraphLegend />
             <ExpansionSteps />
+            <CanvasQueryMenu />
             <Toast />
           </div>
           <Timeline />

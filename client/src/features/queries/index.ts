@@ -1,1 +1,2 @@
 export { QueriesPanel } from './components/queries-panel';
+export { CanvasQueryMenu } from './components/canvas-query-menu';

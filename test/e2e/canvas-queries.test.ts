@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadQueryLibrary } from '../../server/features/queries/queries.library.js';
+import { QueriesRepository } from '../../server/features/queries/queries.repository.js';
+import { QueriesService } from '../../server/features/queries/queries.service.js';
+import { launchBrowser } from '../support/browser.js';
+import { signInPage } from '../support/auth.js';
+import { startAppServer } from '../support/e2e-server.js';
+import { openTestDatabase, seedSmall } from '../support/test-db.js';
+import type { SeedRing } from '../support/truth.js';
+
+interface CyLike {
+  nodes(): { map<T>(f: (n: { id(): string }) => T): T[] };
+  $id(id: string): { renderedPosition(): { x: number; y: number } };
+}
+
+const canvasIds = (page: Page) => page.evaluate(() => (window.__MONEYTRAIL_CY__ as CyLike).nodes().map((n) => n.id()));
+
+describe('running a stored query on the canvas selection from its context menu', () => {
+  const db = openTestDatabase();
+  let ring: SeedRing;
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ring = (await seedSmall(db)).rings[0]!;
+    await loadQueryLibrary(new QueriesService(new QueriesRepository(db)));
+    server = await startAppServer(db);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signInPage(page, server.baseUrl, db, 'analyst');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db.close();
+  });
+
+  it("right-clicking the ring operator offers the seller queries, and one brings the ring's domains onto the canvas", async () => {
+    const operator = ring.sellers.find((s) => s.role === 'operator')!;
+    await page.getByTestId('search-input').fill(operator.name);
+    const result = page.locator(`[data-testid="search-result"][data-node-id="${operator.uid}"]`);
+    await result.waitFor({ timeout: 15_000 });
+    await result.click();
+    await expect.poll(() => canvasIds(page), { timeout: 15_000 }).toEqual([operator.uid]);
+
+    // right-click where the node is drawn, once it has stopped moving
+    const where = () => page.evaluate((id) => (window.__MONEYTRAIL_CY__ as CyLike).$id(id).renderedPosition(), operator.uid);
+    let pos = await where();
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(250);
+      const next = await where();
+      const still = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5;
+      pos = next;
+      if (still) break;
+    }
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.click(box.x + pos.x, box.y + pos.y, { button: 'right' });
+
+    const menu = page.getByTestId('canvas-context-menu');
+    await menu.waitFor({ timeout: 10_000 });
+    expect(await menu.textContent()).toContain('Run on 1 selected');
+    // queries that take no Seller (e.g. buyers-of-domains takes Domains) are not offered
+    const offered = await menu.getByTestId('context-query').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    expect(offered).toContain('seller-footprint');
+    expect(offered).not.toContain('buyers-of-domains');
+
+    await menu.locator('[data-name="seller-footprint"]').click();
+    const ringDomains = ring.domains.map((d) => d.uid);
+    await expect.poll(async () => (await canvasIds(page)).filter((id) => ringDomains.includes(id)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('canvas-context-menu').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
