@@ -4,6 +4,7 @@ import { loadQueryLibrary } from '../../server/features/queries/queries.library.
 import { QueriesRepository } from '../../server/features/queries/queries.repository.js';
 import { QueriesService } from '../../server/features/queries/queries.service.js';
 import { launchBrowser } from '../support/browser.js';
+import { settledNodePoint } from '../support/canvas.js';
 import { signInPage } from '../support/auth.js';
 import { startAppServer } from '../support/e2e-server.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
@@ -48,17 +49,8 @@ describe('running a stored query on the canvas selection from its context menu',
     await expect.poll(() => canvasIds(page), { timeout: 15_000 }).toEqual([operator.uid]);
 
     // right-click where the node is drawn, once it has stopped moving
-    const where = () => page.evaluate((id) => (window.__MONEYTRAIL_CY__ as CyLike).$id(id).renderedPosition(), operator.uid);
-    let pos = await where();
-    for (let i = 0; i < 40; i++) {
-      await page.waitForTimeout(250);
-      const next = await where();
-      const still = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5;
-      pos = next;
-      if (still) break;
-    }
-    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-    await page.mouse.click(box.x + pos.x, box.y + pos.y, { button: 'right' });
+    const point = await settledNodePoint(page, operator.uid);
+    await page.mouse.click(point.x, point.y, { button: 'right' });
 
     const menu = page.getByTestId('canvas-context-menu');
     await menu.waitFor({ timeout: 10_000 });

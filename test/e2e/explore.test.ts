@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInPage } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
+import { settledNodePoint } from '../support/canvas.js';
 import { startAppServer } from '../support/e2e-server.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 import type { SeedRing } from '../support/truth.js';
@@ -71,18 +72,9 @@ describe('an analyst searches, expands and inspects the demo network in Chromium
     const ids = await canvasIds(page);
     const domain = ring.domains.find((d) => ids.includes(d.uid))!;
     // wait until the layout has settled (the domain stops moving), then double-click where it is drawn
-    const where = () => page.evaluate((id) => (window.__MONEYTRAIL_CY__ as CyLike).$id(id).renderedPosition(), domain.uid);
-    let pos = await where();
-    for (let i = 0; i < 40; i++) {
-      await page.waitForTimeout(250);
-      const next = await where();
-      const still = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5;
-      pos = next;
-      if (still) break;
-    }
-    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const point = await settledNodePoint(page, domain.uid);
     const before = ids.length;
-    await page.mouse.dblclick(box.x + pos.x, box.y + pos.y);
+    await page.mouse.dblclick(point.x, point.y);
     await expect.poll(async () => (await canvasIds(page)).length, { timeout: 15_000 }).toBeGreaterThan(before);
     await expect.poll(() => page.getByTestId('inspector-title').textContent(), { timeout: 5_000 }).toBe(domain.name);
     expect(await page.getByTestId('inspector').textContent()).toContain('registeredAt');

@@ -18,9 +18,8 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-export interface AuditEntryView {
-  seq: number;
-  at: string;
+/** What one audit record says about an act (the chain adds seq, time and hashes). */
+export interface AuditEntry {
   userId: string | null;
   email: string | null;
   ip: string | null;
@@ -29,6 +28,12 @@ export interface AuditEntryView {
   params: Record<string, unknown>;
   resultCount: number | null;
   outcome: string;
+}
+
+/** An appended entry as admins see it: what was recorded plus its place and hash in the chain. */
+export interface AuditEntryView extends AuditEntry {
+  seq: number;
+  at: string;
   hash: string;
 }
 

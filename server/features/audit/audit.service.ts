@@ -1,16 +1,9 @@
 import { checkLinks, hashRecord, type AuditRecord, type ChainProblem } from './audit.chain.js';
 import type { AuditFilter, AuditRepository } from './audit.repository.js';
 
-export interface AuditEntry {
-  userId: string | null;
-  email: string | null;
-  ip: string | null;
-  action: string;
-  target: string | null;
-  params: Record<string, unknown>;
-  resultCount: number | null;
-  outcome: string;
-}
+import type { AuditEntry } from './audit.schemas.js';
+
+export type { AuditEntry };
 
 export type VerifyResult = { ok: true; records: number; headSeq: number } | { ok: false; records: number; problem: ChainProblem };
 

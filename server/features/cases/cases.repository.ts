@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { toPlain, toPlainProps } from '../../db/values.js';
 import type { Viewer } from '../../domain/need-to-know.js';
-import type { CaseActivity, CaseComment, CaseStatus, ShareRole } from './cases.schemas.js';
+import type { CaseActivity, CaseComment, CaseStatus, CaseVersionSummary, ShareRole } from './cases.schemas.js';
 
 export interface CaseRow {
   c: {
@@ -21,15 +21,8 @@ export interface CaseRow {
   teamName: string | null;
   shares: { kind: 'user' | 'team'; principal: string; role: ShareRole; name: string | null }[];
 }
-export interface VersionRow {
-  number: number;
-  parent: number | null;
-  message: string;
-  authorId: string;
-  authorEmail: string;
-  createdAt: string;
-  entityCount: number;
-  restoredFrom: number | null;
+/** A stored version is its API summary plus, when asked for, the content JSON. */
+export interface VersionRow extends CaseVersionSummary {
   content?: string;
 }
 export interface NewVersion {

@@ -1,0 +1,23 @@
+import type { Page } from 'playwright-core';
+
+interface CyLike {
+  $id(id: string): { renderedPosition(): { x: number; y: number } };
+}
+
+/**
+ * Where a node is drawn on the page, once the layout has stopped moving it (a fixed wait is too short on a busy
+ * machine and too long on an idle one). Page coordinates, ready for page.mouse.
+ */
+export async function settledNodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const where = () => page.evaluate((nodeId) => (window.__MONEYTRAIL_CY__ as CyLike).$id(nodeId).renderedPosition(), id);
+  let pos = await where();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const next = await where();
+    const still = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5;
+    pos = next;
+    if (still) break;
+  }
+  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  return { x: box.x + pos.x, y: box.y + pos.y };
+}
