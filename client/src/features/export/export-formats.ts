@@ -1,6 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import svgExt from 'cytoscape-svg';
 import type { CanvasFile } from '../graph/hooks/use-canvas-actions';
+import { download } from '../../lib/download';
 
 let svgRegistered = false;
 function registerSvg(): void {
@@ -9,17 +10,6 @@ function registerSvg(): void {
   svgRegistered = true;
 }
 
-export function download(name: string, data: Blob | string, type = 'text/plain'): void {
-  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 

@@ -3,7 +3,7 @@ import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import { errorMessage } from '../../../lib/api-client';
 import type { QueryCheckResult } from '../../../types/api';
 import { checkSource, useEditorSchema, useQueryAuthoring, useQueryDetail, versionSource } from '../api/queries-api';
-import { download } from '../lib/result-cells';
+import { download } from '../../../lib/download';
 
 export const NEW_QUERY_TEMPLATE = `// @name my-new-query
 // @title What the query finds, in a few words

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { QueryRunResult } from '../../../types/api';
-import { cellText, compareCells, download, isEntityCell, toCsv } from '../lib/result-cells';
+import { download } from '../../../lib/download';
+import { cellText, compareCells, isEntityCell, toCsv } from '../lib/result-cells';
 
 /** A sortable results table with CSV export and the two ways onto the canvas. */
 export function ResultsView({ result, name, onCanvas, onOpen }: {

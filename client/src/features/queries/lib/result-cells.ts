@@ -38,13 +38,3 @@ export function toCsv(result: QueryRunResult): string {
   return [header.map(quote).join(','), ...lines].join('\r\n') + '\r\n';
 }
 
-export function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
