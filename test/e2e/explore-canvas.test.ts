@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInPage } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
+import { settledNodePoint } from '../support/canvas.js';
 import { startAppServer } from '../support/e2e-server.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 
@@ -121,8 +122,9 @@ describe('canvas control in Chromium: top-N / next-N, steps, shift-select, pin, 
       if (p.x > frame.x + 200 && p.x < frame.x + frame.width - 20 && p.y > frame.y + 20 && p.y < frame.y + frame.height - 20) inside.push(id);
     }
     const [a, b] = inside;
-    const pa = await onScreen(page, a!);
-    const pb = await onScreen(page, b!);
+    // click where they are once the fit animation and layout have let go of them
+    const pa = await settledNodePoint(page, a!);
+    const pb = await settledNodePoint(page, b!);
     await page.mouse.click(pa.x, pa.y);
     await page.keyboard.down('Shift');
     await page.mouse.click(pb.x, pb.y);
