@@ -24,13 +24,6 @@ const cyEval = <T>(page: Page, f: (cy: Cy, arg: string) => T, arg = '') =>
 const txIds = (page: Page) => cyEval(page, (cy) => cy.nodes('[label = "Transaction"]').map((n) => n.id()));
 const selected = (page: Page) => cyEval(page, (cy) => cy.nodes(':selected').map((n) => n.id()));
 
-/** where a node is drawn, in page coordinates */
-async function onScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-  const p = await cyEval(page, (cy, a) => cy.$id(a).renderedPosition(), id);
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
 describe('canvas control in Chromium: top-N / next-N, steps, shift-select, pin, shortcuts, big layouts', () => {
   const db = openTestDatabase();
   let server: Awaited<ReturnType<typeof startAppServer>>;
@@ -114,15 +107,25 @@ describe('canvas control in Chromium: top-N / next-N, steps, shift-select, pin, 
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await page.waitForTimeout(600); // the fit animation
     await cyEval(page, (cy) => cy.elements().unselect());
-    // two payments drawn well inside the canvas (clear of the legend in the bottom-left corner)
+    // let the layout and fit let go of the nodes, then click the two payments drawn furthest from any other node
+    // (well inside the canvas, clear of the legend in the bottom-left corner): a click between overlapping nodes
+    // would select whichever is drawn on top
+    await settledNodePoint(page, byAmount[10]!);
     const frame = (await page.getByTestId('graph-canvas').boundingBox())!;
-    const inside = [];
-    for (const id of byAmount.slice(10, 20)) {
-      const p = await onScreen(page, id);
-      if (p.x > frame.x + 200 && p.x < frame.x + frame.width - 20 && p.y > frame.y + 20 && p.y < frame.y + frame.height - 20) inside.push(id);
-    }
+    const isolation = await cyEval(page, (cy, a) => {
+      const ids = JSON.parse(a) as string[];
+      const all = cy.nodes().map((n) => ({ id: n.id(), p: n.renderedPosition() }));
+      return ids.map((id) => {
+        const p = cy.$id(id).renderedPosition();
+        const nearest = Math.min(...all.filter((o) => o.id !== id).map((o) => Math.hypot(o.p.x - p.x, o.p.y - p.y)));
+        return { id, x: p.x, y: p.y, nearest };
+      });
+    }, JSON.stringify(byAmount.slice(10, 20)));
+    const inside = isolation
+      .filter((c) => c.x > 200 && c.x < frame.width - 20 && c.y > 20 && c.y < frame.height - 20)
+      .sort((m, n) => n.nearest - m.nearest)
+      .map((c) => c.id);
     const [a, b] = inside;
-    // click where they are once the fit animation and layout have let go of them
     const pa = await settledNodePoint(page, a!);
     const pb = await settledNodePoint(page, b!);
     await page.mouse.click(pa.x, pa.y);
