@@ -10,14 +10,14 @@
 // @roles analyst, supervisor, data, admin
 MATCH (report:Report)-[mentions:MENTIONS]->(flagged:Domain)-[accepts:ACCEPTS]->(option)
 // need-to-know (server/domain/need-to-know.ts): buyers and accounts count only records the viewer may see; $viewer is injected
-WHERE all(x IN [report, mentions, flagged, accepts, option] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+WHERE all(x IN [report, mentions, flagged, accepts, option] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH collect(DISTINCT option) AS options
 MATCH (b:Buyer)-[holds:HOLDS]->(paidWith:PaymentAccount)-[sent:SENT]->(t:Transaction)-[via:VIA|TO]->(paid)
 WHERE paid IN options
-  AND all(x IN [b, holds, paidWith, sent, t, via] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [b, holds, paidWith, sent, t, via, paid] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH collect(DISTINCT b) AS flaggedBuyers
 MATCH (b:Buyer)-[holds:HOLDS]->(paidWith:PaymentAccount)-[sent:SENT]->(t:Transaction)-[to:TO]->(account:PaymentAccount)
-WHERE all(x IN [b, holds, paidWith, sent, t, to, account] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+WHERE all(x IN [b, holds, paidWith, sent, t, to, account] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH account, flaggedBuyers, collect(DISTINCT b) AS payers
 WITH account, size(payers) AS allBuyers, size([p IN payers WHERE p IN flaggedBuyers]) AS fromFlagged
 WHERE fromFlagged >= $minBuyers

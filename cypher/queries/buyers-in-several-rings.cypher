@@ -8,7 +8,7 @@
 // @roles analyst, supervisor, data, admin
 MATCH (buyer:Buyer)-[holds:HOLDS]->(paidWith:PaymentAccount)-[sent:SENT]->(t:Transaction)-[to:TO]->(account:PaymentAccount)<-[controls:CONTROLS]-(seller:Seller)
 // need-to-know (server/domain/need-to-know.ts): rings and payments count only records the viewer may see; $viewer is injected
-WHERE all(x IN [buyer, holds, paidWith, sent, t, to, account, controls, seller] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+WHERE all(x IN [buyer, holds, paidWith, sent, t, to, account, controls, seller] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH buyer, collect(DISTINCT seller) AS sellers, count(DISTINCT t) AS payments
 WHERE size(sellers) >= $minRings
 RETURN buyer,

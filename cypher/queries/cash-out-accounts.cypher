@@ -9,7 +9,7 @@
 MATCH (holder:Seller)-[holds:HOLDS]->(account:PaymentAccount)<-[to:TO]-(t:Transaction)
 WHERE t.status = 'settled'
   // need-to-know (server/domain/need-to-know.ts): totals count only records the viewer may see; $viewer is injected
-  AND all(x IN [holder, holds, account, to, t] WHERE ((x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))))
+  AND all(x IN [holder, holds, account, to, t] WHERE ((x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))))
 WITH holder, account, sum(t.amount) AS total, count(t) AS transfers, min(t.timestamp) AS firstTransfer, max(t.timestamp) AS lastTransfer
 WHERE total >= $minTotal
 RETURN account,

@@ -9,14 +9,14 @@
 MATCH (domain:Domain)-[accepts:ACCEPTS]->(option)
 WHERE domain.uid IN $domains
   // need-to-know (server/domain/need-to-know.ts): options, payments and holders only from records the viewer may see; $viewer is injected
-  AND all(x IN [domain, accepts, option] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [domain, accepts, option] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 OPTIONAL MATCH (option)-[settles:SETTLES_TO]->(settlement:PaymentAccount)
-WHERE all(x IN [settles, settlement] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+WHERE all(x IN [settles, settlement] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 OPTIONAL MATCH (settlement)<-[holds:HOLDS]-(holder)
-WHERE all(x IN [holds, holder] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+WHERE all(x IN [holds, holder] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 RETURN domain,
        option AS paymentOption,
-       COUNT { (option)<-[paid:VIA|TO]-(t:Transaction) WHERE all(x IN [paid, t] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))) } AS payments,
+       COUNT { (option)<-[paid:VIA|TO]-(t:Transaction) WHERE all(x IN [paid, t] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))) } AS payments,
        settlement AS settlesTo,
        holder,
        accepts,

@@ -10,11 +10,11 @@ MATCH (report:Report)-[mentions:MENTIONS]->(domain:Domain)-[moved:HOSTED_BY]->(t
 WHERE moved.from > report.receivedAt
   AND moved.from <= report.receivedAt + $within
   // need-to-know (server/domain/need-to-know.ts): reports, dates and moves only from records the viewer may see; $viewer is injected
-  AND all(x IN [report, mentions, domain, moved, to] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [report, mentions, domain, moved, to] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 MATCH (domain)-[before:HOSTED_BY]->(from:HostingProvider)
 WHERE before.from < moved.from
   AND from <> to
-  AND all(x IN [before, from] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [before, from] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH domain, from, to, moved, min(report.receivedAt) AS reportedAt, collect(DISTINCT report.reference) AS reports
 RETURN domain,
        reportedAt,

@@ -13,13 +13,13 @@ MATCH (account:PaymentAccount)-[sentOut:SENT]->(out:Transaction)-[toReceiver:TO]
 WHERE out.timestamp >= $since
   AND out.timestamp < $until
   // need-to-know (server/domain/need-to-know.ts): counts and amounts only from records the viewer may see; $viewer is injected
-  AND all(x IN [account, sentOut, out, toReceiver, receiver] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [account, sentOut, out, toReceiver, receiver] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH account, collect(DISTINCT receiver) AS receivers, sum(out.amount) AS amountOut, count(out) AS transfersOut
 WHERE size(receivers) >= $minReceivers
 MATCH (sender:PaymentAccount)-[sentIn:SENT]->(in:Transaction)-[toAccount:TO]->(account)
 WHERE in.timestamp >= $since
   AND in.timestamp < $until
-  AND all(x IN [sender, sentIn, in, toAccount] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [sender, sentIn, in, toAccount] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH account, receivers, amountOut, transfersOut, collect(DISTINCT sender) AS senders, sum(in.amount) AS amountIn
 WHERE size(senders) >= $minSenders
 RETURN account,

@@ -10,10 +10,10 @@
 MATCH (report:Report)-[mentions:MENTIONS]->(domain:Domain)-[hosted:HOSTED_BY]->(provider:HostingProvider)
 WHERE (NOT $currentOnly OR hosted.to IS NULL)
   // need-to-know (server/domain/need-to-know.ts): counts only records the viewer may see; $viewer is injected
-  AND all(x IN [report, mentions, domain, hosted, provider] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [report, mentions, domain, hosted, provider] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH provider, count(DISTINCT domain) AS reportedDomains, count(DISTINCT report) AS reports
 MATCH (provider)<-[hostedAny:HOSTED_BY]-(any:Domain)
-WHERE all(x IN [hostedAny, any] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+WHERE all(x IN [hostedAny, any] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH provider, reportedDomains, reports, count(DISTINCT any) AS allDomains
 RETURN provider,
        provider.asn AS asn,

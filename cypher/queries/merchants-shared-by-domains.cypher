@@ -8,7 +8,7 @@
 // @roles analyst, supervisor, data, admin
 MATCH (merchant:Merchant)<-[accepts:ACCEPTS]-(domain:Domain)
 // need-to-know (server/domain/need-to-know.ts): domains count only records the viewer may see; $viewer is injected
-WHERE all(x IN [merchant, accepts, domain] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+WHERE all(x IN [merchant, accepts, domain] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH merchant, collect(domain) AS domains, collect(accepts) AS links
 WHERE size(domains) >= $minDomains
 RETURN merchant,

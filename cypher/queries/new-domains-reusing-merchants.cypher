@@ -11,7 +11,7 @@ WHERE new <> old
   AND new.registeredAt > old.takenDownAt
   AND ($since IS NULL OR new.registeredAt >= $since)
   // need-to-know (server/domain/need-to-know.ts): dates only from records the viewer may see; $viewer is injected
-  AND all(x IN [old, was, option, now, new] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [old, was, option, now, new] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 RETURN new AS newDomain,
        new.registeredAt AS registeredAt,
        old AS takenDown,

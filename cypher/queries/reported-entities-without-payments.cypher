@@ -11,11 +11,11 @@ WHERE NOT entity:Report
   AND ($since IS NULL OR report.receivedAt >= $since)
   // need-to-know (server/domain/need-to-know.ts): reports, and the payments that rule an entity out, only from
   // records the viewer may see; $viewer is injected
-  AND all(x IN [report, mentions, entity] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [report, mentions, entity] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH entity, collect(report.reference) AS reports, min(report.receivedAt) AS firstReported
-WHERE NOT EXISTS { (entity)-[paid:SENT|TO|VIA]-(t:Transaction) WHERE all(x IN [paid, t] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))) }
-  AND NOT EXISTS { (entity)-[link:ACCEPTS|SETTLES_TO|HOLDS|CONTROLS]->(linked)-[paid:SENT|TO|VIA]-(t:Transaction) WHERE all(x IN [link, linked, paid, t] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))) }
-  AND NOT EXISTS { (entity)<-[uses:USES_EMAIL|USES_PHONE|USES_IP]-(party)-[link:HOLDS|CONTROLS]->(linked)-[paid:SENT|TO]-(t:Transaction) WHERE all(x IN [uses, party, link, linked, paid, t] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))) }
+WHERE NOT EXISTS { (entity)-[paid:SENT|TO|VIA]-(t:Transaction) WHERE all(x IN [paid, t] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))) }
+  AND NOT EXISTS { (entity)-[link:ACCEPTS|SETTLES_TO|HOLDS|CONTROLS]->(linked)-[paid:SENT|TO|VIA]-(t:Transaction) WHERE all(x IN [link, linked, paid, t] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))) }
+  AND NOT EXISTS { (entity)<-[uses:USES_EMAIL|USES_PHONE|USES_IP]-(party)-[link:HOLDS|CONTROLS]->(linked)-[paid:SENT|TO]-(t:Transaction) WHERE all(x IN [uses, party, link, linked, paid, t] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true))) }
 RETURN entity,
        [l IN labels(entity) WHERE l <> 'Entity'][0] AS kind,
        reports,

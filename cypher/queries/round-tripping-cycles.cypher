@@ -14,8 +14,8 @@ WHERE t1.timestamp < t2.timestamp
   AND t1.amount >= $minAmount
   AND t2.amount >= $minAmount
   // need-to-know (server/domain/need-to-know.ts): only cycles made of records the viewer may see; $viewer is injected
-  AND all(x IN nodes(cycle) WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
-  AND all(x IN relationships(cycle) WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN nodes(cycle) WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN relationships(cycle) WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 RETURN a AS account, 2 AS transfers, [t1.amount, t2.amount] AS amounts, t1.timestamp AS firstTransfer, t2.timestamp AS lastTransfer, cycle
 UNION ALL
 MATCH cycle = (a:PaymentAccount)-[:SENT]->(t1:Transaction)-[:TO]->(b:PaymentAccount)-[:SENT]->(t2:Transaction)-[:TO]->(c:PaymentAccount)-[:SENT]->(t3:Transaction)-[:TO]->(a)
@@ -27,8 +27,8 @@ WHERE t1.timestamp < t2.timestamp
   AND t1.amount >= $minAmount
   AND t2.amount >= $minAmount
   AND t3.amount >= $minAmount
-  AND all(x IN nodes(cycle) WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
-  AND all(x IN relationships(cycle) WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN nodes(cycle) WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN relationships(cycle) WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 RETURN a AS account, 3 AS transfers, [t1.amount, t2.amount, t3.amount] AS amounts, t1.timestamp AS firstTransfer, t3.timestamp AS lastTransfer, cycle
 UNION ALL
 MATCH cycle = (a:PaymentAccount)-[:SENT]->(t1:Transaction)-[:TO]->(b:PaymentAccount)-[:SENT]->(t2:Transaction)-[:TO]->(c:PaymentAccount)-[:SENT]->(t3:Transaction)-[:TO]->(d:PaymentAccount)-[:SENT]->(t4:Transaction)-[:TO]->(a)
@@ -45,6 +45,6 @@ WHERE t1.timestamp < t2.timestamp
   AND t2.amount >= $minAmount
   AND t3.amount >= $minAmount
   AND t4.amount >= $minAmount
-  AND all(x IN nodes(cycle) WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
-  AND all(x IN relationships(cycle) WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN nodes(cycle) WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN relationships(cycle) WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 RETURN a AS account, 4 AS transfers, [t1.amount, t2.amount, t3.amount, t4.amount] AS amounts, t1.timestamp AS firstTransfer, t4.timestamp AS lastTransfer, cycle

@@ -9,10 +9,10 @@
 MATCH (seller:Seller)-[link:OPERATES|CONTROLS|HOLDS]->(entity:Entity)
 WHERE seller.uid IN $sellers
   // need-to-know (server/domain/need-to-know.ts): only records the viewer may see; $viewer is injected
-  AND all(x IN [seller, link, entity] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [seller, link, entity] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 RETURN seller, type(link) AS relation, entity, link
 UNION ALL
 MATCH (seller:Seller)-[controls:CONTROLS]->(merchant:Merchant)-[link:SETTLES_TO]->(entity:PaymentAccount)
 WHERE seller.uid IN $sellers
-  AND all(x IN [seller, controls, merchant, link, entity] WHERE (x.restriction IS NULL OR size(coalesce(x.restrictedKeys, [])) > 0 OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
+  AND all(x IN [seller, controls, merchant, link, entity] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 RETURN seller, 'SETTLES_TO' AS relation, entity, link

@@ -23,6 +23,9 @@ import type { Role } from './roles.js';
  *
  * The record-level predicate keeps records with `restrictedKeys` (property-level restriction); their
  * properties must then be passed through redactProps() before they leave the server.
+ * Stored and console queries use a stricter form without the restrictedKeys clause (a query can compute with any
+ * property, so a partly restricted record is left out as a whole for a viewer not cleared for it); see
+ * server/features/queries/queries.need-to-know.ts, which refuses a query that does not apply it to every pattern.
  * Do not write `x.restrictedKeys IS NOT NULL` instead of the size(...) test: Neo4j 5.26 then caches the
  * property as `true` and properties(x) later in the same query returns restrictedKeys: true.
  */

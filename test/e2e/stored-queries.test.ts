@@ -69,6 +69,11 @@ describe('the data team publishes a query in the editor and an analyst runs it o
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(NEW_QUERY);
+    // written without the need-to-know check: refused, naming what is unchecked, with the fix one click away
+    await page.getByTestId('query-save-publish').click();
+    await expect.poll(() => page.getByTestId('query-check').textContent(), { timeout: 15_000 }).toMatch(/need-to-know: s, r, d are not checked/);
+    await page.getByTestId('query-add-need-to-know').click();
+    await expect.poll(() => editor.textContent()).toContain('$viewer.organisationId IN coalesce(x.sources, [])');
     await page.getByTestId('query-save-publish').click();
     await expect.poll(() => page.getByTestId('query-editor-status').textContent(), { timeout: 15_000 }).toMatch(/Saved e2e-seller-sites version 1, published/);
     // the new query is in the catalogue with its version history

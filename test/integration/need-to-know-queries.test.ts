@@ -6,6 +6,7 @@ import { loadQueryLibrary } from '../../server/features/queries/queries.library.
 import { QueriesRepository } from '../../server/features/queries/queries.repository.js';
 import { QueriesService } from '../../server/features/queries/queries.service.js';
 import type { QueryRunResult } from '../../server/api-types.js';
+import { queryPredicate } from '../../server/features/queries/queries.need-to-know.js';
 import { signedInAgent, type SignedInAgent } from '../support/auth.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 import type { SeedRing, SeedTruth } from '../support/truth.js';
@@ -15,17 +16,21 @@ const OTHER_BANK = 'org:fjordline-bank';
 const HIDDEN = { uid: 'seller:restricted-q-ellanthor', name: 'Corvina Ellanthor' };
 const PARTLY = { uid: 'person:partly-restricted-q-mabry', name: 'Odo Mabry', secret: '1968-11-30' };
 
-/** A stored query that returns the restricted records in every shape a result can take. */
+const visible = (...xs: string[]) => `all(x IN [${xs.join(', ')}] WHERE ${queryPredicate('x')})`;
+
+/** A stored query that returns the restricted records in every shape a result can take, scalars included. */
 const SHAPES_QUERY = `// @name ntk-shapes
 // @title Sellers with their domains in every result shape
-// @description Returns sellers as nodes, relationships, paths, lists, maps and property maps.
+// @description Returns sellers as nodes, relationships, paths, lists, maps, property maps and scalars.
 // @result table
 MATCH p = (s:Seller)-[r:OPERATES]->(d:Domain)
-RETURN s, r, p, [s, d] AS list, {seller: s, domain: d} AS map, properties(s) AS props
+WHERE ${visible('s', 'r', 'd')}
+RETURN s, r, p, [s, d] AS list, {seller: s, domain: d} AS map, properties(s) AS props, s.name AS name, null AS born
 UNION ALL
 MATCH (s:Person)
 WHERE s.uid STARTS WITH 'person:partly-restricted-q-'
-RETURN s, null AS r, null AS p, [s] AS list, {seller: s} AS map, properties(s) AS props`;
+  AND ${visible('s')}
+RETURN s, null AS r, null AS p, [s] AS list, {seller: s} AS map, properties(s) AS props, s.name AS name, s.dateOfBirth AS born`;
 
 describe('need-to-know in stored queries and the console', () => {
   const db = openTestDatabase();
@@ -62,24 +67,39 @@ describe('need-to-know in stored queries and the console', () => {
     return { body: res.body as QueryRunResult, text: JSON.stringify(res.body) };
   };
 
-  it('a stored query never hands an analyst of another organisation the restricted seller, in any shape', async () => {
+  it('a stored query never hands an analyst of another organisation the restricted seller, in any shape, scalars included', async () => {
     const theirs = await run(otherAnalyst);
     expect(theirs.text).not.toContain('Ellanthor');
     expect(theirs.text).not.toContain(HIDDEN.uid);
     expect(theirs.text).not.toContain(PARTLY.secret);
-    expect(theirs.body.withheld).toBeGreaterThanOrEqual(6);
-    expect(theirs.body.notice).toMatch(/\d+ restricted records withheld/);
-    // the partly restricted person is shown, without the restricted property
-    const person = theirs.body.graph.nodes.find((n) => n.id === PARTLY.uid);
-    expect(person?.caption).toBe(PARTLY.name);
-    expect(person?.properties).not.toHaveProperty('dateOfBirth');
+    // in a query a record with a restricted property is left out as a whole: the query could compute with it
+    expect(theirs.text).not.toContain(PARTLY.uid);
     // every seller of the ring that is not restricted is still there
     for (const s of ring.sellers.filter((x) => x.role === 'operator')) expect(theirs.body.graph.nodes.map((n) => n.id)).toContain(s.uid);
 
     const mine = await run(sourceAnalyst);
     expect(mine.body.graph.nodes.map((n) => n.id)).toContain(HIDDEN.uid);
-    expect(mine.text).toContain(PARTLY.secret);
+    expect(mine.body.rows.map((r) => r.name)).toContain(HIDDEN.name);
+    expect(mine.body.rows.find((r) => r.name === PARTLY.name)?.born).toBe(PARTLY.secret);
     expect(mine.body.withheld).toBe(0);
+  });
+
+  it('a query that forgets the need-to-know check is refused on save, publish and in the console, naming what to add', async () => {
+    const leaky = 'MATCH (s:Seller)-[r:OPERATES]->(d:Domain) WHERE ' + visible('s') + ' RETURN s.name AS seller, d.name AS domain';
+    const saved = await otherData.post('/api/queries').send({ source: `// @name ntk-leaky\n// @description forgets r and d\n${leaky}`, publish: true });
+    expect(saved.status).toBe(400);
+    expect(saved.body.error.message).toMatch(/need-to-know: r, d are not checked/);
+    expect(saved.body.error.message).toContain(visible('r', 'd'));
+    expect((await otherAnalyst.post('/api/queries/ntk-leaky/run').send({})).status).toBe(404);
+    const console = await otherData.post('/api/console/run').send({ cypher: 'MATCH (s:Seller {uid: $uid}) RETURN s.name AS name', params: { uid: HIDDEN.uid } });
+    expect(console.status).toBe(400);
+    expect(JSON.stringify(console.body)).not.toContain('Ellanthor');
+    // an anonymous relationship cannot be checked, and an OR-ed predicate does not filter
+    const anonymous = await otherData.post('/api/console/run').send({ cypher: `MATCH (s:Seller)-[:OPERATES]->(d:Domain) WHERE ${visible('s', 'd')} RETURN count(*) AS n` });
+    expect(anonymous.body.error.message).toMatch(/name every node and relationship/);
+    const weakened = await otherData.post('/api/console/run').send({ cypher: `MATCH (s:Seller) WHERE s.name IS NOT NULL OR ${queryPredicate('s')} RETURN s.name AS name` });
+    expect(weakened.body.error.message).toMatch(/AND-ed directly into a WHERE/);
+    expect(JSON.stringify(weakened.body)).not.toContain('Ellanthor');
   });
 
   it('a count computed by a shipped query leaves out a seller restricted to another organisation', async () => {
@@ -119,12 +139,12 @@ describe('need-to-know in stored queries and the console', () => {
 
   it('the console applies the same rule to the data team of another organisation', async () => {
     const res = await otherData.post('/api/console/run').send({
-      cypher: 'MATCH (s:Seller {uid: $uid}) OPTIONAL MATCH (s)-[r]->(d) RETURN s, r, d, properties(s) AS props, collect(s) AS all',
+      cypher: `MATCH (s:Seller {uid: $uid}) WHERE ${visible('s')} OPTIONAL MATCH (s)-[r]->(d) WHERE ${visible('r', 'd')} RETURN s, r, d, s.name AS name, properties(s) AS props`,
       params: { uid: HIDDEN.uid },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain('Ellanthor');
-    expect((res.body as QueryRunResult).withheld).toBeGreaterThanOrEqual(4);
+    expect((res.body as QueryRunResult).rows).toHaveLength(0);
   });
 
   it('$viewer is supplied by the server: a caller cannot pretend to be the source organisation', async () => {
@@ -153,7 +173,7 @@ describe('need-to-know in stored queries and the console', () => {
   });
 
   it('nodes that are not investigation entities are left out of console results', async () => {
-    const res = await otherData.post('/api/console/run').send({ cypher: 'MATCH (n) WHERE NOT n:Entity RETURN n LIMIT 5' });
+    const res = await otherData.post('/api/console/run').send({ cypher: `MATCH (n) WHERE NOT n:Entity AND ${queryPredicate('n')} RETURN n LIMIT 5` });
     expect(res.status).toBe(200);
     const body = res.body as QueryRunResult;
     expect(body.rows.length).toBeGreaterThan(0);
@@ -162,7 +182,7 @@ describe('need-to-know in stored queries and the console', () => {
   });
 
   it('analysts run only published queries: a draft is not found and a version cannot be chosen', async () => {
-    const draft = await otherData.post('/api/queries').send({ source: '// @name ntk-draft\n// @description a draft\nMATCH (s:Seller) RETURN s LIMIT 1', publish: false });
+    const draft = await otherData.post('/api/queries').send({ source: `// @name ntk-draft\n// @description a draft\nMATCH (s:Seller) WHERE ${visible('s')} RETURN s LIMIT 1`, publish: false });
     expect(draft.status).toBe(201);
     expect((await otherAnalyst.post('/api/queries/ntk-draft/run').send({})).status).toBe(404);
     expect((await otherAnalyst.post('/api/queries/ntk-shapes/run').send({ version: 1 })).status).toBe(403);

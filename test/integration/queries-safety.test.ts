@@ -10,6 +10,7 @@ import { runQueryCommand } from '../../server/features/queries/queries.cli.js';
 import { loadQueryLibrary } from '../../server/features/queries/queries.library.js';
 import { QueriesRepository } from '../../server/features/queries/queries.repository.js';
 import { QueriesService } from '../../server/features/queries/queries.service.js';
+import { queryPredicate } from '../../server/features/queries/queries.need-to-know.js';
 import { signedInAgent, type SignedInAgent } from '../support/auth.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 
@@ -158,7 +159,7 @@ describe('stored and ad-hoc queries can never change the data', () => {
   });
 
   it('stops a query over its time limit and says so, in the console and for a stored query', async () => {
-    const slow = 'MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.uid < b.uid AND b.uid < c.uid RETURN count(*) AS n';
+    const slow = `MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.uid < b.uid AND b.uid < c.uid AND all(x IN [a, b, c] WHERE ${queryPredicate('x')}) RETURN count(*) AS n`;
     const started = Date.now();
     const res = await slowData.post('/api/console/run').send({ cypher: slow });
     expect(res.status).toBe(422);
@@ -175,7 +176,7 @@ describe('stored and ad-hoc queries can never change the data', () => {
   });
 
   it('keeps the first rows when the row limit is hit and says so', async () => {
-    const res = await slowData.post('/api/console/run').send({ cypher: 'MATCH (n:Entity) RETURN n.uid AS uid' });
+    const res = await slowData.post('/api/console/run').send({ cypher: `MATCH (n:Entity) WHERE ${queryPredicate('n')} RETURN n.uid AS uid` });
     expect(res.status).toBe(200);
     expect(res.body.rows).toHaveLength(50);
     expect(res.body.truncated).toBe(true);

@@ -4,7 +4,7 @@ import { toPlain } from '../../db/values.js';
 import { presentEdge, presentNode, primaryLabel, type NodeRow } from '../graph/graph.presenter.js';
 import type { GraphEdge, GraphNode } from '../graph/graph.schemas.js';
 import type { EntityRef, ResultCell } from './queries.schemas.js';
-import { mayView, redactProps, type Viewer } from '../../domain/need-to-know.js';
+import { clearedFor, type Viewer } from '../../domain/need-to-know.js';
 import { INTERNAL_PROPERTIES } from './queries.guard.js';
 
 /**
@@ -15,10 +15,11 @@ import { INTERNAL_PROPERTIES } from './queries.guard.js';
  * Need-to-know is applied here to every value, however deeply nested (lists, maps, paths), because analyst
  * Cypher may not apply the predicate itself: a node or relationship the viewer may not see becomes null and is
  * counted in `withheld`; a path through one becomes null; a relationship to a hidden end is withheld too;
- * restricted properties are removed (redactProps). Nodes that are not :Entity (MoneyTrail's own records) become
+ * a record with restricted properties is withheld as a whole unless the viewer is cleared for it, as in the
+ * queries' own predicate (queries.need-to-know.ts), since the query may have computed with those properties. Nodes that are not :Entity (MoneyTrail's own records) become
  * null and are counted in `internal`. Maps that carry a restriction (properties(n), n {.*}) are judged like the
  * record they came from. Scalars computed from restricted records cannot be traced here: the queries themselves
- * apply the predicate with $viewer (see cypher/queries/*.cypher).
+ * apply the predicate with $viewer, which queries.need-to-know.ts checks before any query runs.
  */
 export class ResultCollector {
   private readonly nodes = new Map<string, GraphNode>();
@@ -39,10 +40,10 @@ export class ResultCollector {
   /** the entity as a reference, or why it is not shown */
   private entity(n: Node): EntityRef | 'internal' | 'withheld' {
     if (!this.isEntity(n)) return 'internal';
-    if (!mayView(this.viewer, n.properties)) return 'withheld';
+    if (!clearedFor(this.viewer, n.properties)) return 'withheld';
     const uid = n.properties.uid as string;
     this.uidOf.set(n.elementId, uid);
-    const props = redactProps(this.viewer, n.properties);
+    const props = n.properties;
     if (!this.nodes.has(uid)) this.nodes.set(uid, presentNode({ uid, labels: n.labels, props }, this.viewer));
     return { id: uid, label: primaryLabel(n.labels), caption: String(props.caption ?? uid) };
   }
@@ -60,7 +61,7 @@ export class ResultCollector {
     }
     if (neo4j.isRelationship(value)) {
       const r = value as Relationship;
-      if (!mayView(this.viewer, r.properties)) return this.hide('withheld');
+      if (!clearedFor(this.viewer, r.properties)) return this.hide('withheld');
       this.rels.set(r.elementId, r);
       return { $rel: { id: r.elementId, type: r.type, source: null, target: null } };
     }
@@ -69,18 +70,15 @@ export class ResultCollector {
       const refs = [p.start, ...p.segments.map((s) => s.end)].map((n) => this.entity(n));
       const hidden = refs.find((x): x is 'internal' | 'withheld' => typeof x === 'string');
       if (hidden) return this.hide(hidden);
-      if (p.segments.some((s) => !mayView(this.viewer, s.relationship.properties))) return this.hide('withheld');
+      if (p.segments.some((s) => !clearedFor(this.viewer, s.relationship.properties))) return this.hide('withheld');
       for (const s of p.segments) this.rels.set(s.relationship.elementId, s.relationship);
       return { $path: { length: p.length, nodes: refs as EntityRef[] } };
     }
     if (Array.isArray(value)) return value.map((v) => this.cell(v));
     if (value !== null && typeof value === 'object' && !isDriverValue(value)) {
-      let map = value as Record<string, unknown>;
-      if (map.restriction !== undefined && map.restriction !== null) {
-        // the properties of a record (properties(n), n {.*}): the same rule as the record itself
-        if (!mayView(this.viewer, map)) return this.hide('withheld');
-        map = redactProps(this.viewer, map);
-      }
+      const map = value as Record<string, unknown>;
+      // the properties of a record (properties(n), n {.*}): the same rule as the record itself
+      if (map.restriction !== undefined && map.restriction !== null && !clearedFor(this.viewer, map)) return this.hide('withheld');
       const out: Record<string, ResultCell> = {};
       for (const [k, v] of Object.entries(map)) if (!INTERNAL_KEYS.has(k)) out[k] = this.cell(v);
       return out;
@@ -107,7 +105,7 @@ export class ResultCollector {
   /** ends fetched with the need-to-know predicate: an end not among them is hidden or not an entity */
   addFetched(rows: (NodeRow & { elementId: string })[]): void {
     for (const row of rows) {
-      if (!mayView(this.viewer, row.props)) continue;
+      if (!clearedFor(this.viewer, row.props)) continue;
       this.uidOf.set(row.elementId, row.uid);
       if (!this.nodes.has(row.uid)) this.nodes.set(row.uid, presentNode(row, this.viewer));
     }

@@ -106,6 +106,8 @@ export interface QueryCheckResult {
   message: string;
   /** where the problem is in the .cypher source (1-based), when known */
   position: QueryPosition | null;
+  /** the source with the missing need-to-know checks added, when that is all that is wrong */
+  fix: string | null;
   summary: Omit<QuerySummary, 'publishedVersion' | 'latestVersion' | 'hasDraft' | 'updatedAt' | 'updatedBy' | 'isPublishedDefinition'> | null;
 }
 

@@ -4,6 +4,7 @@ import type { Role } from '../../domain/roles.js';
 import type { Viewer } from '../../domain/need-to-know.js';
 import { parseParamType, parseQuerySource, QueryFormatError, VIEWER_PARAM, type ParamType, type QueryDefinition } from './queries.format.js';
 import { guardUntrusted, writeClauseOf } from './queries.guard.js';
+import { describeGap, needToKnowGaps, withNeedToKnowChecks } from './queries.need-to-know.js';
 import { checkParams, driverParams, ParamError, plainParams, sampleParams } from './queries.params.js';
 import { ResultCollector } from './queries.presenter.js';
 import type { NewVersionRow, QueriesRepository, StoredQueryRow } from './queries.repository.js';
@@ -143,14 +144,23 @@ export class QueriesService {
       def = parseQuerySource(source);
     } catch (err) {
       if (!(err instanceof QueryFormatError)) throw err;
-      return { ok: false, message: err.message, position: err.line === null ? null : { line: err.line, column: 1 }, summary: null, def: null };
+      return { ok: false, message: err.message, position: err.line === null ? null : { line: err.line, column: 1 }, fix: null, summary: null, def: null };
     }
     const problem = await this.refusal(def.cypher, { ...sampleParams(def.params), [VIEWER_PARAM]: SAMPLE_VIEWER });
     if (problem) {
       const position = problem.position ? { line: problem.position.line + def.headerLines, column: problem.position.column } : null;
-      return { ok: false, message: problem.message, position, summary: this.describe(def), def };
+      return { ok: false, message: problem.message, position, fix: this.fixOf(source, def.cypher), summary: this.describe(def), def };
     }
-    return { ok: true, message: 'the query is valid and read-only', position: null, summary: this.describe(def), def };
+    return { ok: true, message: 'the query is valid and read-only', position: null, fix: null, summary: this.describe(def), def };
+  }
+
+  /** the whole .cypher source with the missing need-to-know checks added, or null */
+  private fixOf(source: string, cypher: string): string | null {
+    const fixed = withNeedToKnowChecks(cypher);
+    if (fixed === null) return null;
+    const text = source.replace(/\r\n/g, '\n');
+    const at = text.lastIndexOf(cypher);
+    return at === -1 ? null : text.slice(0, at) + fixed + text.slice(at + cypher.length);
   }
 
   /** why this Cypher may not run (guard, then EXPLAIN), or null when it may */
@@ -172,6 +182,9 @@ export class QueriesService {
       const what = clause ? `it contains ${clause}` : queryType === 's' ? 'it is a schema or administration command' : 'it calls a procedure that writes';
       return { message: `refused: this query would change the database (${what}); queries may only read`, position: null };
     }
+    // after EXPLAIN, so a typo or a write is named first
+    const gap = needToKnowGaps(cypher);
+    if (gap) return { message: describeGap(gap), position: null };
     return null;
   }
 

@@ -12,7 +12,9 @@ export const NEW_QUERY_TEMPLATE = `// @name my-new-query
 // @param minDomains: integer = 2 -- Help text shown under the field
 // @result table
 // @roles analyst, supervisor, data, admin
-MATCH (merchant:Merchant)<-[:ACCEPTS]-(domain:Domain)
+MATCH (merchant:Merchant)<-[accepts:ACCEPTS]-(domain:Domain)
+// need-to-know: every node and relationship the query reads is checked against the signed-in user ($viewer)
+WHERE all(x IN [merchant, accepts, domain] WHERE (x.restriction IS NULL OR $viewer.organisationId IN coalesce(x.sources, []) OR (x.restriction = 'source_and_le' AND $viewer.lawEnforcement = true)))
 WITH merchant, count(domain) AS domains
 WHERE domains >= $minDomains
 RETURN merchant, domains
@@ -109,6 +111,21 @@ export function QueryEditor({ name, onSaved }: { name: string | null; onSaved: (
         <p className={check.ok ? 'query-editor__ok' : 'query-editor__error'} role={check.ok ? 'status' : 'alert'} data-testid="query-check">
           {check.position ? `Line ${check.position.line}, column ${check.position.column}: ` : ''}
           {check.message}
+          {check.fix && (
+            <>
+              {' '}
+              <button
+                type="button"
+                data-testid="query-add-need-to-know"
+                onClick={() => {
+                  setSource(check.fix!);
+                  setCheck(null);
+                }}
+              >
+                Add the need-to-know checks
+              </button>
+            </>
+          )}
         </p>
       )}
       {status && <p className="query-editor__status" role="status" data-testid="query-editor-status">{status}</p>}
