@@ -1,3 +1,4 @@
+import { redactProps, type Viewer } from '../../domain/need-to-know.js';
 import neo4j from 'neo4j-driver';
 import type { Database, Params } from '../../db/database.js';
 import { isEntityLabel, isRelType } from '../../domain/model.js';
@@ -90,10 +91,14 @@ export class ImportRepository {
     return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
   }
 
-  async exportRows(id: string, limit: number): Promise<{ nodes: { uid: string; label: string; props: Record<string, unknown> }[]; rels: { type: string; from: string; to: string; props: Record<string, unknown> }[] }> {
-    const nodes = await this.db.read<{ uid: string; label: string; props: Record<string, unknown> }>('import.export-nodes', { id, limit });
-    const rels = await this.db.read<{ type: string; from: string; to: string; props: Record<string, unknown> }>('import.export-rels', { id, limit: limit * 4 });
-    return { nodes: nodes.map((n) => ({ ...n, props: plain(n.props) })), rels: rels.map((r) => ({ ...r, props: plain(r.props) })) };
+  async exportRows(id: string, limit: number, viewer: Viewer): Promise<{ nodes: { uid: string; label: string; props: Record<string, unknown> }[]; rels: { type: string; from: string; to: string; props: Record<string, unknown> }[] }> {
+    const nodes = await this.db.read<{ uid: string; label: string; props: Record<string, unknown> }>('import.export-nodes', { id, limit, viewer: { ...viewer } });
+    const rels = await this.db.read<{ type: string; from: string; to: string; props: Record<string, unknown> }>('import.export-rels', { id, limit: limit * 4, viewer: { ...viewer } });
+    // restricted properties of partly restricted records go no further
+    return {
+      nodes: nodes.map((n) => ({ ...n, props: redactProps(viewer, plain(n.props)) })),
+      rels: rels.map((r) => ({ ...r, props: redactProps(viewer, plain(r.props)) })),
+    };
   }
 
   async anyMerged(): Promise<boolean> {

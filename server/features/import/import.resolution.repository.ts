@@ -1,3 +1,4 @@
+import type { Viewer } from '../../domain/need-to-know.js';
 import type { Database } from '../../db/database.js';
 import { instant, plain } from './import.repository.js';
 import type { MatchSubject, ProposedPair } from './import.resolution.match.js';
@@ -32,12 +33,12 @@ export class ResolutionRepository {
     return Number(r?.proposed ?? 0);
   }
 
-  async list(status: string, limit: number): Promise<DuplicateRecord[]> {
-    return (await this.db.read<{ duplicate: DuplicateRecord }>('import.duplicates-list', { status, limit })).map((r) => plain(r.duplicate));
+  async list(status: string, limit: number, viewer: Viewer): Promise<DuplicateRecord[]> {
+    return (await this.db.read<{ duplicate: DuplicateRecord }>('import.duplicates-list', { status, limit, viewer: { ...viewer } })).map((r) => plain(r.duplicate));
   }
 
-  async get(id: string): Promise<DuplicateRecord | null> {
-    const [r] = await this.db.read<{ duplicate: DuplicateRecord }>('import.duplicate-get', { id });
+  async get(id: string, viewer: Viewer): Promise<DuplicateRecord | null> {
+    const [r] = await this.db.read<{ duplicate: DuplicateRecord }>('import.duplicate-get', { id, viewer: { ...viewer } });
     return r ? plain(r.duplicate) : null;
   }
 

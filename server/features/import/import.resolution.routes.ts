@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { errors } from '../../errors.js';
-import { access } from '../../http/access.js';
+import { access, viewerOf } from '../../http/access.js';
 import { auditWith } from '../../http/audit-context.js';
 import { parseInput } from '../../http/validate.js';
 import { ImportNotFoundError, ImportStateError } from './import.errors.js';
@@ -53,7 +53,7 @@ export function resolutionRoutes(service: ResolutionService): Router {
 
   router.get('/duplicates', access(DATA_TEAM), async (req, res) => {
     const { status, limit } = parseInput(duplicatesQuerySchema, req.query, 'query');
-    const list = (await service.list(status, limit)).map(presentDuplicate);
+    const list = (await service.list(status, limit, viewerOf(req))).map(presentDuplicate);
     auditWith(res, { action: 'duplicates.list', params: { status }, resultCount: list.length });
     res.json({ duplicates: list });
   });
@@ -62,7 +62,7 @@ export function resolutionRoutes(service: ResolutionService): Router {
     const { id } = parseInput(duplicateIdParamsSchema, req.params, 'path');
     const { keep } = parseInput(mergeBodySchema, req.body ?? {}, 'body');
     auditWith(res, { action: 'duplicates.merge', target: id, params: { keep: keep ?? null } });
-    const { merge, moved } = await guard(() => service.merge(id, keep, who(req)));
+    const { merge, moved } = await guard(() => service.merge(id, keep, who(req), viewerOf(req)));
     auditWith(res, { action: 'duplicates.merge', target: id, params: { keep: keep ?? null, mergeId: merge.id, survivor: merge.survivor, merged: merge.merged }, resultCount: moved });
     const body: MergeResultBody = { mergeId: merge.id, survivor: merge.survivor, merged: merge.merged, relationshipsMoved: moved };
     res.json(body);
@@ -71,7 +71,7 @@ export function resolutionRoutes(service: ResolutionService): Router {
   router.post('/duplicates/:id/reject', access(DATA_TEAM), async (req, res) => {
     const { id } = parseInput(duplicateIdParamsSchema, req.params, 'path');
     auditWith(res, { action: 'duplicates.reject', target: id });
-    const d = await guard(() => service.reject(id, who(req)));
+    const d = await guard(() => service.reject(id, who(req), viewerOf(req)));
     res.json({ id: d.id, status: d.status });
   });
 

@@ -1,3 +1,4 @@
+import type { Viewer } from '../../domain/need-to-know.js';
 /**
  * Weak-match entity resolution after each import: persons the import wrote are given a blocking key, compared with
  * the members of their block (similar names, same country and date of birth) and with the persons that used the
@@ -46,27 +47,29 @@ export class ResolutionService {
     return proposed;
   }
 
-  list(status: 'open' | 'merged' | 'rejected', limit: number): Promise<DuplicateRecord[]> {
-    return this.repo.list(status, limit);
+  /** the proposals whose two records the viewer may see in full (need-to-know) */
+  list(status: 'open' | 'merged' | 'rejected', limit: number, viewer: Viewer): Promise<DuplicateRecord[]> {
+    return this.repo.list(status, limit, viewer);
   }
 
-  private async open(id: string): Promise<DuplicateRecord> {
-    const d = await this.repo.get(id);
+  /** a proposal the viewer may decide; one they may not see is not found */
+  private async open(id: string, viewer: Viewer): Promise<DuplicateRecord> {
+    const d = await this.repo.get(id, viewer);
     if (!d) throw new ImportNotFoundError(`possible duplicate "${id}"`);
     if (d.status !== 'open') throw new ImportStateError(`possible duplicate ${id} was already ${d.status}`);
     return d;
   }
 
-  async reject(id: string, by: string): Promise<DuplicateRecord> {
-    await this.open(id);
+  async reject(id: string, by: string, viewer: Viewer): Promise<DuplicateRecord> {
+    await this.open(id, viewer);
     const d = await this.repo.reject(id, by);
     if (!d) throw new ImportStateError(`possible duplicate ${id} was decided by someone else meanwhile`);
     return d;
   }
 
   /** Merges the pair onto `keep` (one of its two entities; by default the first). */
-  async merge(id: string, keep: string | undefined, by: string): Promise<{ merge: MergeRecord; moved: number }> {
-    const d = await this.open(id);
+  async merge(id: string, keep: string | undefined, by: string, viewer: Viewer): Promise<{ merge: MergeRecord; moved: number }> {
+    const d = await this.open(id, viewer);
     const survivor = keep ?? d.a;
     if (survivor !== d.a && survivor !== d.b) throw new ImportStateError(`keep must be one of the pair: ${d.a} or ${d.b}`);
     const merged = survivor === d.a ? d.b : d.a;

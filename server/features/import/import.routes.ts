@@ -5,7 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import { loadConfig } from '../../config.js';
 import { loadOrCreatePanKey } from '../../domain/pan.js';
 import { AppError, errors } from '../../errors.js';
-import { access } from '../../http/access.js';
+import { access, viewerOf } from '../../http/access.js';
 import { auditWith } from '../../http/audit-context.js';
 import { parseInput } from '../../http/validate.js';
 import { FTM_MAPPING, MappingError, builtInPresets } from './import.mapping.js';
@@ -174,14 +174,14 @@ export function importRoutes(service: ImportService, opts: { panKey?: string } =
 
   router.get('/imports/:id/ftm', access(DATA_TEAM), async (req, res) => {
     const { id } = parseInput(importIdParamsSchema, req.params, 'path');
-    const entities = await guard(() => service.exportFtm(id));
+    const entities = await guard(() => service.exportFtm(id, viewerOf(req)));
     auditWith(res, { action: 'import.export-ftm', target: id, resultCount: entities.length });
     res.type('application/x-ndjson').attachment(`${id}.ftm.json`).send(entities.map((e) => JSON.stringify(e)).join('\n') + '\n');
   });
 
   router.get('/imports/:id/entities.csv', access(DATA_TEAM), async (req, res) => {
     const { id } = parseInput(importIdParamsSchema, req.params, 'path');
-    const csv = await guard(() => service.exportCsv(id));
+    const csv = await guard(() => service.exportCsv(id, viewerOf(req)));
     auditWith(res, { action: 'import.export-csv', target: id });
     res.type('text/csv').attachment(`${id}.csv`).send(csv);
   });

@@ -1,3 +1,4 @@
+import type { Viewer } from '../../domain/need-to-know.js';
 /**
  * The import engine: one code path for the UI upload, POST /api/imports and `npm run import`.
  *   1. hash the file: a complete import of the same bytes, preset and organisation makes this run a no-op;
@@ -367,17 +368,17 @@ export class ImportService {
   }
 
   /** FollowTheMoney entities (JSON objects) for what an import wrote: for OCCRP Aleph, OpenSanctions tools. */
-  async exportFtm(id: string) {
+  async exportFtm(id: string, viewer: Viewer) {
     const rec = await this.get(id);
-    const { nodes, rels } = await this.repo.exportRows(id, EXPORT_LIMIT);
+    const { nodes, rels } = await this.repo.exportRows(id, EXPORT_LIMIT, viewer);
     // the partner that sent the file is provenance, not part of what it sent
     return toFtm(nodes.filter((n) => n.uid !== rec.organisation), rels);
   }
 
   /** What an import wrote as a spreadsheet-safe CSV: uid, label, caption and the properties partners send. */
-  async exportCsv(id: string): Promise<string> {
+  async exportCsv(id: string, viewer: Viewer): Promise<string> {
     await this.get(id);
-    const { nodes } = await this.repo.exportRows(id, EXPORT_LIMIT);
+    const { nodes } = await this.repo.exportRows(id, EXPORT_LIMIT, viewer);
     const skip = new Set(['caption', 'keywords', 'sources', 'importIds', 'sourceAddedBy', 'createdBy', 'firstSeen', 'lastSeen', 'panHash']);
     const keys = [...new Set(nodes.flatMap((n) => Object.keys(n.props).filter((k) => !skip.has(k))))].sort();
     return [csvLine(['uid', 'label', 'caption', ...keys]), ...nodes.map((n) => csvLine([n.uid, n.label, String(n.props.caption ?? ''), ...keys.map((k) => cell(n.props[k]))]))].join('');
