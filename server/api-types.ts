@@ -44,4 +44,5 @@ export type {
   ShareRole,
   ElementOrigin,
   CaseConflictDetails,
+  CaseFilters,
 } from './features/cases/cases.schemas.js';

@@ -2,9 +2,11 @@
 // @mode read
 // @param user: map -- {id, organisationId, supervisor}: who is asking; supervisor = role supervisor (sees the team's cases)
 // @param status: string | null -- only cases with this status (null: all)
-// @param limit: integer -- at most this many, most recently updated first
+// @param after: map | null -- keyset cursor {updatedAt, id}: only cases after this one in the list order (null: from the start)
+// @param limit: integer -- at most this many, most recently updated first (ties: id descending)
 // @returns c, ownerEmail, teamName, shares: each case the user may open (the service decides the access level)
-// Three indexed ways in (owner, team, shares by principal), never a scan of all cases.
+// Three indexed ways in (owner, team, shares by principal), never a scan of all cases. The order
+// (updatedAt DESC, id DESC) is total, so paging by keyset never repeats or skips a case.
 CALL () {
   MATCH (c:Case {ownerId: $user.id})
   RETURN c
@@ -18,8 +20,9 @@ UNION
   RETURN c
 }
 WITH c
-WHERE $status IS NULL OR c.status = $status
-ORDER BY c.updatedAt DESC
+WHERE ($status IS NULL OR c.status = $status)
+  AND ($after IS NULL OR c.updatedAt < $after.updatedAt OR (c.updatedAt = $after.updatedAt AND c.id < $after.id))
+ORDER BY c.updatedAt DESC, c.id DESC
 LIMIT toInteger($limit)
 OPTIONAL MATCH (owner:User {id: c.ownerId})
 OPTIONAL MATCH (team:Entity:Organisation {uid: c.teamId})
@@ -29,4 +32,4 @@ RETURN c {.id, .title, .description, .status, .ownerId, .teamId, .head, .created
        owner.email AS ownerEmail,
        team.caption AS teamName,
        shares
-ORDER BY c.updatedAt DESC
+ORDER BY c.updatedAt DESC, c.id DESC

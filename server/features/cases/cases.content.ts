@@ -151,8 +151,30 @@ export function diffContent(fromNo: number, a: CaseContent, toNo: number, b: Cas
     moved,
     notes,
     changedSnapshots,
+    textBoxes: textBoxChanges(a, b),
+    groupings: groupingChanges(a, b),
+    filtersChanged: JSON.stringify(sortedKeys(a.filters ?? {})) !== JSON.stringify(sortedKeys(b.filters ?? {})),
   };
 }
+
+function textBoxChanges(a: CaseContent, b: CaseContent): CaseDiff['textBoxes'] {
+  const before = new Map(a.annotations.textBoxes.map((t) => [t.id, t.text]));
+  const after = new Map(b.annotations.textBoxes.map((t) => [t.id, t.text]));
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .map((id) => ({ id, before: before.get(id) ?? null, after: after.get(id) ?? null }))
+    .filter((c) => c.before !== c.after);
+}
+
+function groupingChanges(a: CaseContent, b: CaseContent): CaseDiff['groupings'] {
+  const before = new Map(a.groupings.map((g) => [g.id, g]));
+  const after = new Map(b.groupings.map((g) => [g.id, g]));
+  const members = (g: { members: string[] } | undefined) => JSON.stringify([...(g?.members ?? [])].sort());
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .map((id) => ({ id, before: before.get(id)?.label ?? null, after: after.get(id)?.label ?? null, membersChanged: members(before.get(id)) !== members(after.get(id)) }))
+    .filter((c) => c.before !== c.after || c.membersChanged);
+}
+
+const sortedKeys = (o: Record<string, unknown>): [string, unknown][] => Object.entries(o).sort(([x], [y]) => x.localeCompare(y));
 
 /**
  * A saver who may not see part of the base version (another organisation's restricted records) could not have
@@ -176,8 +198,12 @@ export function carryWithheld(saver: Viewer, base: CaseContent, next: CaseConten
   const edges = base.edges.filter((e) => (hiddenIds.has(e.source) || hiddenIds.has(e.target) || !mayView(saver, e.snapshot)) && !nextEdgeIds.has(e.id));
   const flows = base.flows.filter((f) => hiddenIds.has(f.source) || hiddenIds.has(f.target));
   const notes = base.annotations.notes.filter((n) => hiddenIds.has(n.targetId) || edges.some((e) => e.id === n.targetId));
+  // groups the saver kept keep their withheld members too
+  const hiddenMembers = new Map(base.groupings.map((g) => [g.id, g.members.filter((m) => hiddenIds.has(m))]));
+  const groupings = next.groupings.map((g) => ({ ...g, members: [...g.members, ...(hiddenMembers.get(g.id) ?? []).filter((m) => !g.members.includes(m))] }));
   return {
     ...next,
+    groupings,
     nodes: [...nodes, ...hidden],
     edges: [...next.edges, ...edges],
     flows: [...next.flows, ...flows],

@@ -78,7 +78,21 @@ export function graphSvg(c: CaseContent, width = 760, height = 480): string {
     const caption = n.caption.length > 28 ? `${n.caption.slice(0, 27)}…` : n.caption;
     return `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="7" fill="${COLOURS[n.label] ?? '#888'}" stroke="${path.has(n.uid) ? '#d62728' : '#333'}"/><text x="${(p.x + 9).toFixed(1)}" y="${(p.y + 4).toFixed(1)}" font-size="9">${escapeHtml(caption)}</text>`;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Case graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${lines.join('')}${circles.join('')}</svg>`;
+  // groups as boxes around their members, text boxes where the analyst put them (when inside the picture)
+  const hulls = c.groupings.map((g) => {
+    const ps = g.members.map((m) => at.get(m)).filter((p): p is { x: number; y: number } => !!p);
+    if (ps.length === 0) return '';
+    const [x1, x2, y1, y2] = [Math.min(...ps.map((p) => p.x)) - 14, Math.max(...ps.map((p) => p.x)) + 14, Math.min(...ps.map((p) => p.y)) - 14, Math.max(...ps.map((p) => p.y)) + 14];
+    return `<rect x="${x1.toFixed(1)}" y="${y1.toFixed(1)}" width="${(x2 - x1).toFixed(1)}" height="${(y2 - y1).toFixed(1)}" rx="8" fill="#fff6d5" stroke="#c9a227" stroke-dasharray="4 3"/><text x="${x1.toFixed(1)}" y="${(y1 - 3).toFixed(1)}" font-size="9" font-weight="bold">${escapeHtml(g.label)}</text>`;
+  });
+  const boxes = c.annotations.textBoxes.map((b) => {
+    const x = pad + (b.position.x - minX) * scale;
+    const y = pad + (b.position.y - minY) * scale;
+    if (x < 0 || y < 0 || x > width || y > height) return '';
+    const t = b.text.length > 40 ? `${b.text.slice(0, 39)}…` : b.text;
+    return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="9" font-style="italic" fill="#6b5300">${escapeHtml(t)}</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Case graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${hulls.join('')}${lines.join('')}${circles.join('')}${boxes.join('')}</svg>`;
 }
 
 const STYLE = `body{font:12px/1.4 system-ui,sans-serif;margin:24px;color:#111}h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:20px 0 6px;border-bottom:1px solid #ccc}
@@ -114,6 +128,7 @@ export function reportHtml(input: { summary: CaseSummary; version: CaseVersionVi
   const edgeNotes = c.annotations.notes.filter((n) => !caption.has(n.targetId)).map((n) => `<li><b>${escapeHtml(n.targetId)}</b>: <span class="note">${escapeHtml(n.text)}</span></li>`);
   const boxes = c.annotations.textBoxes.map((b) => `<li class="note">${escapeHtml(b.text)}</li>`);
   const paths = c.annotations.highlightedPaths.map((p) => `<li>${escapeHtml(p.label ?? 'Highlighted path')}: ${p.elementIds.map((id) => escapeHtml(caption.get(id) ?? id)).join(' → ')}</li>`);
+  const groups = c.groupings.map((g) => `<li><b>${escapeHtml(g.label)}</b>: ${g.members.map((id) => escapeHtml(caption.get(id) ?? id)).join(', ')}</li>`);
   const commentItems = comments.map((m) => `<li><b>${escapeHtml(m.authorEmail)}</b> ${escapeHtml(m.createdAt)}${m.entityUid ? ` on ${escapeHtml(caption.get(m.entityUid) ?? m.entityUid)}` : ''}: <span class="note">${escapeHtml(m.body)}</span></li>`);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(summary.title)} — case report v${version.number}</title><style>${STYLE}</style></head><body>
 <h1>${escapeHtml(summary.title)}</h1>
@@ -124,6 +139,7 @@ ${summary.description ? `<p class="note">${escapeHtml(summary.description)}</p>`
 <h2>Money-trail totals</h2>${moneyRows.length ? `<table><tr><th>What</th><th>Currency</th><th>Total</th><th>Count</th></tr>${moneyRows.join('')}</table>` : '<p>No payments or trail flows in this case.</p>'}
 <h2>Entities (${c.nodes.length})</h2><table><tr><th>Entity</th><th>Kind</th><th>Key facts</th><th>Provenance</th><th>Notes</th></tr>${rows.join('')}</table>
 <h2>Notes</h2>${edgeNotes.length || boxes.length || paths.length ? `<ul>${[...edgeNotes, ...boxes, ...paths].join('')}</ul>` : '<p>No other notes.</p>'}
+<h2>Groups</h2>${groups.length ? `<ul>${groups.join('')}</ul>` : '<p>No groups.</p>'}
 <h2>Comments</h2>${commentItems.length ? `<ul>${commentItems.join('')}</ul>` : '<p>No comments.</p>'}
 </body></html>`;
 }

@@ -66,6 +66,12 @@ export interface DomainEvidenceRow {
   hosts: { uid: string; name: string | null; asn: number | null; country: string | null; abuse: string | null }[];
 }
 
+/** where a page of the case list ends: the next page starts after this case */
+export interface CaseListKey {
+  updatedAt: string;
+  id: string;
+}
+
 export type SaveOutcome = { saved: true; number: number } | { saved: false; head: number; headAuthor: string | null; headAt: string | null } | null;
 
 /** The only code of the cases feature that runs Cypher. */
@@ -100,8 +106,9 @@ export class CasesRepository {
     return row ? { ...row, shares: row.shares.filter(Boolean) } : null;
   }
 
-  async list(user: { id: string; organisationId: string; supervisor: boolean }, status: CaseStatus | null, limit: number): Promise<CaseRow[]> {
-    const rows = await this.db.read<CaseRow>('cases.list', { user, status, limit });
+  /** one page of the cases the user may open, in (updatedAt DESC, id DESC) order, after the keyset `after` */
+  async list(user: { id: string; organisationId: string; supervisor: boolean }, status: CaseStatus | null, after: CaseListKey | null, limit: number): Promise<CaseRow[]> {
+    const rows = await this.db.read<CaseRow>('cases.list', { user, status, after, limit });
     return rows.map((r) => ({ ...r, shares: r.shares.filter(Boolean) }));
   }
 

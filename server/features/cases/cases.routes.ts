@@ -19,7 +19,15 @@ import {
   versionParamsSchema,
 } from './cases.schemas.js';
 
-const listQuerySchema = z.object({ status: z.enum(CASE_STATUSES, { message: 'status is open, under_review or closed' }).optional() });
+/** a page of the case list is at most this long (default CASE_PAGE) */
+const MAX_CASE_PAGE = 200;
+const CASE_PAGE = 50;
+const listQuerySchema = z.object({
+  status: z.enum(CASE_STATUSES, { message: 'status is open, under_review or closed' }).optional(),
+  limit: z.coerce.number().int('limit is a whole number').min(1, 'limit is at least 1').max(MAX_CASE_PAGE, `limit is at most ${MAX_CASE_PAGE}`).default(CASE_PAGE),
+  /** "next" of the previous page */
+  cursor: z.string().min(1).max(600, 'not a cursor from this list').optional(),
+});
 const SCRATCH = 'new';
 
 /** Cases, versions (save, open, compare, restore, branch) and autosave drafts. Every view and change is audited. */
@@ -28,10 +36,10 @@ export function casesRoutes(service: CasesService): Router {
   const anyone = access({ roles: ANY_ROLE });
 
   router.get('/cases', anyone, async (req, res) => {
-    const { status } = parseInput(listQuerySchema, req.query, 'query');
-    const cases = await service.list(actorOf(req), status ?? null);
-    auditWith(res, { action: 'case.list', params: status ? { status } : {}, resultCount: cases.length });
-    res.json({ cases });
+    const { status, limit, cursor } = parseInput(listQuerySchema, req.query, 'query');
+    const page = await service.list(actorOf(req), status ?? null, { cursor: cursor ?? null, limit });
+    auditWith(res, { action: 'case.list', params: { ...(status ? { status } : {}), ...(cursor ? { page: 'next' } : {}) }, resultCount: page.cases.length });
+    res.json(page);
   });
 
   router.post('/cases', access({ roles: ['analyst', 'supervisor'] }), async (req, res) => {

@@ -70,14 +70,37 @@ export const annotationsSchema = z.object({
 });
 export type CaseAnnotations = z.infer<typeof annotationsSchema>;
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/**
+ * The canvas filters as the filter panel holds them, so opening a case shows what the analyst saw. Every field
+ * is optional: versions saved before filters were kept (stored as {}) open with no filter.
+ */
+export const canvasFiltersSchema = z.object({
+  /** entity kinds switched off */
+  hiddenLabels: z.array(z.enum(ENTITY_LABELS, { message: `a label is one of ${ENTITY_LABELS.join(', ')}` })).max(ENTITY_LABELS.length).optional(),
+  minAmount: z.number().finite().nullable().optional(),
+  maxAmount: z.number().finite().nullable().optional(),
+  currency: shortText(8).optional(),
+  country: shortText(8).optional(),
+  dateFrom: day.or(z.literal('')).optional(),
+  dateTo: day.or(z.literal('')).optional(),
+});
+export type CaseFilters = z.infer<typeof canvasFiltersSchema>;
+
+/** A labelled group of entities the analyst drew a box around (a case annotation, not a graph entity). */
+export const groupingSchema = z.object({
+  id: z.string().max(64),
+  label: z.string().trim().min(1, 'name the group').max(200, 'at most 200 characters'),
+  members: z.array(uid).max(MAX_CASE_NODES),
+});
+
 /** What the client sends: the canvas by reference (uids); the server takes the property snapshot itself. */
 export const caseContentInputSchema = z.object({
   nodes: z.array(caseNodeInputSchema).max(MAX_CASE_NODES, `a case holds at most ${MAX_CASE_NODES} entities`),
   edges: z.array(caseEdgeInputSchema).max(MAX_CASE_EDGES, `a case holds at most ${MAX_CASE_EDGES} relationships`).default([]),
   flows: z.array(caseFlowSchema).max(MAX_CASE_EDGES).default([]),
-  /** the canvas filters as the filter panel keeps them (opaque, bounded) */
-  filters: z.record(z.string(), z.unknown()).default({}),
-  groupings: z.array(z.object({ id: z.string().max(64), label: shortText(200), members: z.array(uid).max(MAX_CASE_NODES) })).max(100).default([]),
+  filters: canvasFiltersSchema.default({}),
+  groupings: z.array(groupingSchema).max(100).default([]),
   annotations: annotationsSchema.default({ notes: [], textBoxes: [], highlightedPaths: [] }),
   /** node size mode and other canvas-wide style choices */
   style: z.object({ sizeMode: z.string().max(40).optional() }).default({}),
@@ -113,7 +136,7 @@ export interface CaseContent {
   nodes: CaseNode[];
   edges: CaseEdge[];
   flows: CaseFlow[];
-  filters: Record<string, unknown>;
+  filters: CaseFilters;
   groupings: { id: string; label: string; members: string[] }[];
   annotations: CaseAnnotations;
   style: { sizeMode?: string | undefined };
@@ -243,6 +266,12 @@ export interface CaseDiff {
   moved: number;
   notes: { targetId: string; before: string | null; after: string | null }[];
   changedSnapshots: { uid: string; caption: string; keys: string[] }[];
+  /** text boxes added, removed or reworded (by id; before/after text) */
+  textBoxes: { id: string; before: string | null; after: string | null }[];
+  /** groups added, removed, renamed or with other members (by id; before/after label) */
+  groupings: { id: string; before: string | null; after: string | null; membersChanged: boolean }[];
+  /** the canvas filters differ */
+  filtersChanged: boolean;
 }
 export interface CaseConflictDetails {
   head: number;

@@ -4,7 +4,7 @@ import type { Viewer } from '../../domain/need-to-know.js';
 import type { Role } from '../../domain/roles.js';
 import { buildContent, carryWithheld, contentFor, diffContent } from './cases.content.js';
 import { accessTo, atLeast, type CaseAccess } from './cases.permissions.js';
-import type { CaseRow, CasesRepository, NewVersion, VersionRow } from './cases.repository.js';
+import type { CaseListKey, CaseRow, CasesRepository, NewVersion, VersionRow } from './cases.repository.js';
 import type {
   CaseAccessLevel,
   CaseContent,
@@ -81,12 +81,21 @@ export class CasesService {
     };
   }
 
-  async list(actor: Actor, status: CaseStatus | null): Promise<CaseSummary[]> {
-    const rows = await this.repo.list({ id: actor.id, organisationId: actor.organisationId, supervisor: actor.role === 'supervisor' }, status, 500);
-    return rows
+  /**
+   * One page of the cases the actor may open, newest change first. The cursor is the keyset of the last case
+   * of the previous page (not an offset), so cases saved while someone pages never make another repeat or vanish.
+   */
+  async list(actor: Actor, status: CaseStatus | null, page: { cursor: string | null; limit: number }): Promise<{ cases: CaseSummary[]; next: string | null }> {
+    const after = page.cursor ? decodeListCursor(page.cursor) : null;
+    const rows = await this.repo.list({ id: actor.id, organisationId: actor.organisationId, supervisor: actor.role === 'supervisor' }, status, after, page.limit + 1);
+    const more = rows.length > page.limit;
+    const shown = rows.slice(0, page.limit);
+    const last = shown.at(-1);
+    const cases = shown
       .map((row) => ({ row, access: accessTo(actor, { ownerId: row.c.ownerId, teamId: row.c.teamId, shares: row.shares }) }))
       .filter((r) => r.access.level !== null)
       .map((r) => this.summary(r.row, r.access));
+    return { cases, next: more && last ? encodeListCursor({ updatedAt: last.c.updatedAt, id: last.c.id }) : null };
   }
 
   /** Snapshots what the saver sees now and carries forward what they could not see in the base version. */
@@ -226,6 +235,19 @@ export class CasesService {
     await this.load(actor, id);
     return this.repo.deleteDraft(draftId(id, actor.id));
   }
+}
+
+/** The case-list cursor is opaque to clients: base64url JSON of the last case's keyset. */
+export const encodeListCursor = (k: CaseListKey): string => Buffer.from(JSON.stringify([k.updatedAt, k.id])).toString('base64url');
+
+export function decodeListCursor(cursor: string): CaseListKey {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { updatedAt: v[0], id: v[1] };
+  } catch {
+    // fall through to the error below
+  }
+  throw errors.badRequest('query parameter "cursor": not a cursor from a previous page of this list (take "next" from the last answer)');
 }
 
 /** One autosave draft per user and case; the canvas not yet saved as a case uses the id "new". */

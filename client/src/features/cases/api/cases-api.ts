@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ApiError, apiGet, sendJson } from '../../../lib/api-client';
 import type {
   CaseActivity,
@@ -36,7 +36,7 @@ async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string
 const casePath = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
 
 export const casesApi = {
-  list: () => apiGet<{ cases: CaseSummary[] }>('/api/cases'),
+  list: (cursor: string | null = null) => apiGet<{ cases: CaseSummary[]; next: string | null }>('/api/cases', { params: cursor ? { cursor } : {} }),
   open: (id: string, version?: number) => apiGet<CaseDetail>(version ? casePath(id, `/versions/${version}`) : casePath(id)),
   create: (input: { title: string; description: string; message: string; content: CaseContentInput }) => send<CaseDetail>('POST', '/api/cases', input),
   save: (id: string, baseVersion: number, message: string, content: CaseContentInput) => send<CaseDetail>('POST', casePath(id, '/versions'), { baseVersion, message, content }),
@@ -59,7 +59,14 @@ export const casesApi = {
   blockingUrl: (id: string, version: number, kind: 'payments' | 'domains') => `${casePath(id, `/blocking-lists/${kind}`)}?version=${version}`,
 };
 
-export const useCaseList = () => useQuery({ queryKey: ['cases', 'list'], queryFn: casesApi.list });
+/** the case list, a page at a time ("Load more" fetches the next page by its cursor) */
+export const useCaseList = () =>
+  useInfiniteQuery({
+    queryKey: ['cases', 'list'],
+    queryFn: ({ pageParam }) => casesApi.list(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+  });
 export const useCaseVersions = (id: string | null) => useQuery({ queryKey: ['cases', id, 'versions'], queryFn: () => casesApi.versions(id!), enabled: !!id });
 export const useCaseComments = (id: string | null) => useQuery({ queryKey: ['cases', id, 'comments'], queryFn: () => casesApi.comments(id!), enabled: !!id });
 export const useCaseActivity = (id: string | null) => useQuery({ queryKey: ['cases', id, 'activity'], queryFn: () => casesApi.activity(id!), enabled: !!id });

@@ -53,6 +53,9 @@ export function CaseHistory({ editor }: { editor: CaseEditor }) {
           {diff.removed.length > 0 && <p>Removed: {diff.removed.map((n) => n.caption).join(', ')}</p>}
           {diff.notes.map((n) => <p key={n.targetId}>Note on {n.targetId}: “{n.before ?? '—'}” → “{n.after ?? '—'}”</p>)}
           {diff.changedSnapshots.map((c) => <p key={c.uid}>{c.caption}: {c.keys.join(', ')} differ between the snapshots</p>)}
+          {diff.textBoxes.map((t) => <p key={t.id}>Text box: “{t.before ?? '—'}” → “{t.after ?? '—'}”</p>)}
+          {diff.groupings.map((g) => <p key={g.id}>Group: {g.before ?? '—'} → {g.after ?? '—'}{g.membersChanged && g.before && g.after ? ' (members changed)' : ''}</p>)}
+          {diff.filtersChanged && <p>The canvas filters differ.</p>}
         </section>
       )}
     </div>

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useSession } from '../../auth';
 import { useGraphSession } from '../../graph';
-import { casesApi, useCaseList, useMentions } from '../api/cases-api';
+import { casesApi } from '../api/cases-api';
 import { caseIdFromPath, useCaseEditor, type CaseEditor } from '../lib/use-case-editor';
 import { CaseHistory } from './case-history';
 import { CaseCollab } from './case-collab';
 import { CaseExports } from './case-exports';
+import { CaseList, STATUS_LABEL } from './case-list';
+import { CanvasAnnotations } from './canvas-annotations';
+import { useCanvasAnnotations, type CanvasAnnotationActions } from '../hooks/use-canvas-annotations';
 import '../cases.css';
-
-const STATUS_LABEL = { open: 'Open', under_review: 'Under review', closed: 'Closed' } as const;
 
 /**
  * Cases: the list, the current case (save with a message, autosave, recovery, conflicts), its history,
@@ -17,6 +18,8 @@ const STATUS_LABEL = { open: 'Open', under_review: 'Under review', closed: 'Clos
 export function CasesPanel({ open, onOpen, onClose }: { open: boolean; onOpen(): void; onClose(): void }) {
   const user = useSession().data?.user ?? null;
   const editor = useCaseEditor(user?.email ?? '');
+  const graph = useGraphSession();
+  const annotate = useCanvasAnnotations(editor, graph);
   const [tab, setTab] = useState<'case' | 'history' | 'collab' | 'list'>('case');
 
   // a case link (/cases/:id) opens the case; back/forward follow the links
@@ -35,26 +38,30 @@ export function CasesPanel({ open, onOpen, onClose }: { open: boolean; onOpen():
   }, []);
 
   return (
-    <aside className="cases-panel" aria-label="Cases" data-testid="cases-panel" hidden={!open}>
-      <header className="cases-panel__head">
-        <nav className="cases-panel__tabs" role="tablist">
-          {(['case', 'history', 'collab', 'list'] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)} data-testid={`cases-tab-${t}`} disabled={t !== 'list' && t !== 'case' && !editor.detail}>
-              {{ case: 'Case', history: 'History', collab: 'Team', list: 'All cases' }[t]}
-            </button>
-          ))}
-        </nav>
-        <button type="button" onClick={onClose} aria-label="Close cases">×</button>
-      </header>
-      <div className="cases-panel__body">
-        <RecoveryBanner editor={editor} />
-        <ConflictDialog editor={editor} />
-        {tab === 'case' && <CurrentCase editor={editor} />}
-        {tab === 'history' && editor.detail && <CaseHistory editor={editor} />}
-        {tab === 'collab' && editor.detail && <CaseCollab editor={editor} />}
-        {tab === 'list' && <CaseList editor={editor} onOpened={() => setTab('case')} />}
-      </div>
-    </aside>
+    <>
+      {/* text boxes and groups are drawn over the canvas (a portal into its frame), whether or not the panel is open */}
+      <CanvasAnnotations editor={editor} actions={annotate} />
+      <aside className="cases-panel" aria-label="Cases" data-testid="cases-panel" hidden={!open}>
+        <header className="cases-panel__head">
+          <nav className="cases-panel__tabs" role="tablist">
+            {(['case', 'history', 'collab', 'list'] as const).map((t) => (
+              <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)} data-testid={`cases-tab-${t}`} disabled={t !== 'list' && t !== 'case' && !editor.detail}>
+                {{ case: 'Case', history: 'History', collab: 'Team', list: 'All cases' }[t]}
+              </button>
+            ))}
+          </nav>
+          <button type="button" onClick={onClose} aria-label="Close cases">×</button>
+        </header>
+        <div className="cases-panel__body">
+          <RecoveryBanner editor={editor} />
+          <ConflictDialog editor={editor} />
+          {tab === 'case' && <CurrentCase editor={editor} annotate={annotate} />}
+          {tab === 'history' && editor.detail && <CaseHistory editor={editor} />}
+          {tab === 'collab' && editor.detail && <CaseCollab editor={editor} />}
+          {tab === 'list' && <CaseList editor={editor} onOpened={() => setTab('case')} />}
+        </div>
+      </aside>
+    </>
   );
 }
 
@@ -90,13 +97,16 @@ function AutosaveIndicator({ editor }: { editor: CaseEditor }) {
   return <span className={`cases-autosave cases-autosave--${a.status}`} data-testid="case-autosave">{text}</span>;
 }
 
-function CurrentCase({ editor }: { editor: CaseEditor }) {
+function CurrentCase({ editor, annotate }: { editor: CaseEditor; annotate: CanvasAnnotationActions }) {
   const session = useGraphSession();
   const d = editor.detail;
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [message, setMessage] = useState('');
   const [note, setNote] = useState('');
+  const [boxText, setBoxText] = useState('');
+  const [groupLabel, setGroupLabel] = useState('');
+  const selectedEntities = session.selectedIds.filter((id) => session.getNode(id)).length;
   const selected = session.selection?.id ?? null;
   const existingNote = editor.annotations.notes.find((n) => n.targetId === selected)?.text ?? '';
   useEffect(() => setNote(existingNote), [selected, existingNote]);
@@ -165,57 +175,37 @@ function CurrentCase({ editor }: { editor: CaseEditor }) {
               <button type="button" onClick={() => session.select(n.targetId)}>{session.getNode(n.targetId)?.caption ?? n.targetId}</button>: {n.text}
             </li>
           ))}
-          {editor.annotations.textBoxes.map((b) => <li key={b.id} className="cases-textbox">{b.text}</li>)}
         </ul>
-        {editor.editable && (
-          <button type="button" onClick={() => { const text = window.prompt('Text box'); if (text) editor.setAnnotations((a) => ({ ...a, textBoxes: [...a.textBoxes, { id: `box-${Date.now()}`, text, position: { x: 0, y: 0 } }] })); }}>
-            Add text box
-          </button>
-        )}{' '}
-        {editor.editable && session.selectedIds.length > 1 && (
-          <button type="button" onClick={() => { const label = window.prompt('Name of the group'); if (label) editor.setGroupings((g) => [...g, { id: `group-${Date.now()}`, label, members: session.selectedIds.filter((id) => session.getNode(id)) }]); }}>
-            Group selection
-          </button>
-        )}
-        {editor.groupings.length > 0 && (
-          <ul className="cases-list">
-            {editor.groupings.map((g) => <li key={g.id}>{g.label} ({g.members.length})</li>)}
-          </ul>
-        )}
       </section>
-    </div>
-  );
-}
-
-function CaseList({ editor, onOpened }: { editor: CaseEditor; onOpened(): void }) {
-  const list = useCaseList();
-  const mentions = useMentions();
-  return (
-    <div>
-      {(mentions.data?.mentions.length ?? 0) > 0 && (
-        <section aria-label="Mentions">
-          <h3>Mentions of you</h3>
-          <ul className="cases-list">
-            {mentions.data!.mentions.slice(0, 10).map((m) => (
-              <li key={m.comment.id}>
-                <button type="button" onClick={() => { void editor.open(m.caseId); onOpened(); }}>{m.caseTitle}</button>: {m.comment.authorEmail} — {m.comment.body}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <h3>Cases you may open</h3>
-      {list.isPending && <p>Loading…</p>}
-      {list.data?.cases.length === 0 && <p className="cases-meta">No cases yet: build a canvas and save it as a case.</p>}
-      <ul className="cases-list" data-testid="cases-list">
-        {list.data?.cases.map((c) => (
-          <li key={c.id}>
-            <button type="button" onClick={() => { void editor.open(c.id); onOpened(); }} data-testid="cases-list-item">
-              <b>{c.title}</b> <span className="cases-meta">{STATUS_LABEL[c.status]} · v{c.head} · {c.ownerEmail} · {c.access}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <section className="cases-notes" aria-label="Text boxes and groups">
+        <h3>Text boxes and groups</h3>
+        {editor.editable && (
+          <form className="cases-form" onSubmit={(e) => { e.preventDefault(); if (boxText.trim()) { annotate.addTextBox(boxText.trim()); setBoxText(''); } }}>
+            <textarea value={boxText} onChange={(e) => setBoxText(e.target.value)} placeholder="A free note placed on the canvas (drag it where it belongs; double-click to edit)" aria-label="Text box text" data-testid="case-textbox-text" maxLength={5000} />
+            <button type="submit" disabled={!boxText.trim()} data-testid="case-textbox-add">Add text box</button>
+          </form>
+        )}
+        {editor.editable && (
+          <form className="cases-form" onSubmit={(e) => { e.preventDefault(); if (annotate.groupSelection(groupLabel)) setGroupLabel(''); }}>
+            <input value={groupLabel} onChange={(e) => setGroupLabel(e.target.value)} placeholder={selectedEntities ? `Name for a group of the ${selectedEntities} selected` : 'Select entities (shift+drag or shift+click) to group them'} aria-label="Group name" data-testid="case-group-label" maxLength={200} />
+            <button type="submit" disabled={selectedEntities === 0 || !groupLabel.trim()} data-testid="case-group-add">Group selection</button>
+          </form>
+        )}
+        <ul className="cases-list" data-testid="case-annotation-list">
+          {editor.annotations.textBoxes.map((b) => (
+            <li key={b.id} className="cases-textbox">
+              {b.text}
+              {editor.editable && <button type="button" onClick={() => annotate.removeTextBox(b.id)} aria-label="Delete text box">×</button>}
+            </li>
+          ))}
+          {editor.groupings.map((g) => (
+            <li key={g.id}>
+              Group <b>{g.label}</b> ({g.members.length})
+              {editor.editable && <button type="button" onClick={() => annotate.ungroup(g.id)} data-testid="case-ungroup">Ungroup</button>}
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

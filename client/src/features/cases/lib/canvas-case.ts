@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import type { CanvasFile, GraphSession } from '../../graph';
-import type { CaseContent, CaseContentInput, ElementOrigin, EntityLabel, GraphEdge, GraphNode, RelType } from '../../../../../server/api-types';
+import { canvasFilterStore, NO_FILTERS, type FilterState } from '../../filters';
+import type { CaseContent, CaseContentInput, CaseFilters, ElementOrigin, EntityLabel, GraphEdge, GraphNode, RelType } from '../../../../../server/api-types';
 
 /**
  * The bridge between the canvas (graph session) and a case: what to save, and how to put a saved case back.
@@ -36,7 +37,7 @@ export function readCanvas(session: GraphSession, annotations: Annotations, grou
     })),
     edges: file.edges.map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target, classes: keptClasses(cy, e.id), hidden: cy?.getElementById(e.id).hasClass('is-hidden') ?? false })),
     flows: file.flows,
-    filters: {},
+    filters: savedFilters(canvasFilterStore.get()),
     groupings,
     annotations: {
       ...annotations,
@@ -73,8 +74,39 @@ export function canvasFileOf(content: CaseContent): CanvasFile {
   };
 }
 
-/** Replaces the canvas with a saved case or a recovered draft, restoring styles, highlighted paths and provenance. */
+/** The filter panel's state as a case keeps it: numbers as numbers, only what is set. */
+export function savedFilters(f: FilterState): CaseFilters {
+  const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+  const out: CaseFilters = {};
+  if (f.hiddenLabels.length) out.hiddenLabels = [...f.hiddenLabels];
+  if (num(f.minAmount) !== null) out.minAmount = num(f.minAmount);
+  if (num(f.maxAmount) !== null) out.maxAmount = num(f.maxAmount);
+  if (f.currency) out.currency = f.currency;
+  if (f.country) out.country = f.country;
+  if (f.dateFrom) out.dateFrom = f.dateFrom;
+  if (f.dateTo) out.dateTo = f.dateTo;
+  return out;
+}
+
+/** The filter panel's state for a saved case (versions saved before filters were kept have none). */
+export function filterStateOf(f: CaseFilters | undefined): FilterState {
+  if (!f) return NO_FILTERS;
+  const str = (n: number | null | undefined) => (typeof n === 'number' ? String(n) : '');
+  return {
+    hiddenLabels: f.hiddenLabels ?? [],
+    minAmount: str(f.minAmount),
+    maxAmount: str(f.maxAmount),
+    currency: f.currency ?? '',
+    country: f.country ?? '',
+    dateFrom: f.dateFrom ?? '',
+    dateTo: f.dateTo ?? '',
+  };
+}
+
+/** Replaces the canvas with a saved case or a recovered draft, restoring styles, filters, highlighted paths and provenance. */
 export function loadCanvas(session: GraphSession, content: CaseContentInput | CaseContent, file: CanvasFile): void {
+  // filters first: the filter panel re-applies them as soon as the elements arrive
+  canvasFilterStore.set(filterStateOf(content.filters));
   session.clear();
   session.importCanvas(file);
   const cy = session.cyRef.current;

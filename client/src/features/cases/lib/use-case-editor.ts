@@ -188,7 +188,7 @@ export function useCaseEditor(userEmail: string) {
       const c = content();
       const key = JSON.stringify(c);
       if (key === lastDraft.current) return;
-      if (!lastDraft.current && detail && JSON.stringify(readCanvasBaseline(detail)) === JSON.stringify(c.nodes.map((n) => n.uid).sort())) {
+      if (!lastDraft.current && detail && baselineKey(detail.version.content) === baselineKey(c)) {
         lastDraft.current = key;
         return;
       }
@@ -219,8 +219,12 @@ export function useCaseEditor(userEmail: string) {
   return { detail, readOnly, annotations, setAnnotations, groupings, setGroupings, autosave, recovery, recover, discardRecovery, conflict, resolveConflict, busy, editable, open, create, save, restore, close, caseId };
 }
 
-function readCanvasBaseline(d: CaseDetail): string[] {
-  return d.version.content.nodes.map((n) => n.uid).sort();
+/**
+ * What makes a canvas differ from the version it was opened from, for the first autosave (positions settle a
+ * little after loading, so they are left out): a text box, group, note or filter added right away still counts.
+ */
+function baselineKey(c: CaseContentInput | CaseDetail['version']['content']): string {
+  return JSON.stringify([c.nodes.map((n) => n.uid).sort(), c.annotations.notes, c.annotations.textBoxes, c.groupings, c.filters ?? {}]);
 }
 
 export type CaseEditor = ReturnType<typeof useCaseEditor>;

@@ -1,21 +1,21 @@
 import type { NodeSingular } from 'cytoscape';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useGraphSession } from '../../graph';
 import { ENTITY_LABELS, type EntityLabel } from '../../../types/api';
+import { canvasFilterStore, useCanvasFilterState } from '../lib/filter-state';
 
 /**
  * Filters on what is on the canvas (not a new query): label, amount range, currency, country, date window.
- * Filtered elements get a class that hides them; the count of hidden elements is always shown.
+ * Filtered elements get a class that hides them; the count of hidden elements is always shown. The filter
+ * values live in a store (lib/filter-state.ts) so a case saves them and puts them back when opened.
+ * Only entity nodes are filtered: annotations (text boxes, groups) are not drawn as graph elements.
  */
 export function CanvasFilters() {
   const s = useGraphSession();
-  const [labels, setLabels] = useState<ReadonlySet<EntityLabel>>(new Set());
-  const [minAmount, setMinAmount] = useState('');
-  const [maxAmount, setMaxAmount] = useState('');
-  const [currency, setCurrency] = useState('');
-  const [country, setCountry] = useState('');
-  const [dateFrom, setDateFrom] = useState('');
-  const [dateTo, setDateTo] = useState('');
+  const f = useCanvasFilterState();
+  const { minAmount, maxAmount, currency, country, dateFrom, dateTo } = f;
+  const labels = useMemo(() => new Set(f.hiddenLabels), [f.hiddenLabels]);
+  const set = canvasFilterStore.set;
   const [hidden, setHidden] = useState(0);
 
   useEffect(() => {
@@ -86,18 +86,18 @@ export function CanvasFilters() {
               const next = new Set(labels);
               if (e.target.checked) next.delete(l);
               else next.add(l);
-              setLabels(next);
+              set({ hiddenLabels: [...next] });
             }}
           />
           {l}
         </label>
       ))}
-      <label>€ <input className="input input--narrow" type="number" placeholder="min" value={minAmount} onChange={(e) => setMinAmount(e.target.value)} data-testid="filter-min-amount" /></label>
-      <label>– <input className="input input--narrow" type="number" placeholder="max" value={maxAmount} onChange={(e) => setMaxAmount(e.target.value)} data-testid="filter-max-amount" /></label>
-      <input className="input input--narrow" placeholder="currency" value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
-      <input className="input input--narrow" placeholder="country" value={country} onChange={(e) => setCountry(e.target.value)} />
-      <label>from <input className="input" type="date" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} /></label>
-      <label>to <input className="input" type="date" value={dateTo} onChange={(e) => setDateTo(e.target.value)} /></label>
+      <label>€ <input className="input input--narrow" type="number" placeholder="min" value={minAmount} onChange={(e) => set({ minAmount: e.target.value })} data-testid="filter-min-amount" /></label>
+      <label>– <input className="input input--narrow" type="number" placeholder="max" value={maxAmount} onChange={(e) => set({ maxAmount: e.target.value })} data-testid="filter-max-amount" /></label>
+      <input className="input input--narrow" placeholder="currency" value={currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} data-testid="filter-currency" />
+      <input className="input input--narrow" placeholder="country" value={country} onChange={(e) => set({ country: e.target.value })} data-testid="filter-country" />
+      <label>from <input className="input" type="date" value={dateFrom} onChange={(e) => set({ dateFrom: e.target.value })} data-testid="filter-date-from" /></label>
+      <label>to <input className="input" type="date" value={dateTo} onChange={(e) => set({ dateTo: e.target.value })} data-testid="filter-date-to" /></label>
       <span data-testid="hidden-count" data-hidden={hidden}>{hidden} hidden</span>
     </div>
   );
