@@ -127,8 +127,11 @@ describe('canvas control in Chromium: top-N / next-N, steps, shift-select, pin, 
       .map((c) => c.id);
     const [a, b] = inside;
     const pa = await settledNodePoint(page, a!);
-    const pb = await settledNodePoint(page, b!);
     await page.mouse.click(pa.x, pa.y);
+    await expect.poll(() => selected(page)).toEqual([a]);
+    // selecting opens the inspector beside the canvas, which can resize it and move every node on screen:
+    // find b only once that has happened
+    const pb = await settledNodePoint(page, b!);
     await page.keyboard.down('Shift');
     await page.mouse.click(pb.x, pb.y);
     await page.keyboard.up('Shift');
