@@ -87,17 +87,28 @@ export async function runRenderBench({ nodes = 5000, edges = 10000, modes = ALL_
   };
   await buildPage();
   const { server, url } = await serve();
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    // Software WebGL (SwiftShader): the figures are for a machine without a GPU, the worst case.
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'],
-  });
+  // No GPU here, so both browsers stand for a machine without one, as Chromium treats it: the 2D canvas is drawn by
+  // Skia on the CPU (--disable-gpu), and WebGL can only run on SwiftShader (software GL). Forcing the 2D canvas
+  // through SwiftShader as well (as earlier runs did) measured an emulated GPU no real browser would pick.
+  const common = ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'];
+  const launch = (webgl: boolean) =>
+    chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: webgl ? [...common, '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'] : [...common, '--disable-gpu'],
+    });
+  let browser = await launch(false);
+  let browserWebgl = false;
   const f = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
   const fps = (s: FrameStats) => `${s.fps.toFixed(0)} fps (rAF)${s.renders > 0 ? `, ${s.renders} frames drawn` : ''} in ${(s.ms / 1000).toFixed(1)} s, longest frame ${f(s.maxGapMs)} ms`;
   const size = `${f(nodes)} nodes / ${f(edges)} edges`;
   try {
     for (const mode of modes) {
+      if ((mode === 'webgl') !== browserWebgl) {
+        await browser.close();
+        browserWebgl = mode === 'webgl';
+        browser = await launch(browserWebgl);
+      }
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const problems: string[] = [];
       page.on('console', (m) => {

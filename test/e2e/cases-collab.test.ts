@@ -5,6 +5,7 @@ import { createApp } from '../../server/app.js';
 import { createLogger } from '../../server/logger.js';
 import { signInAgent, signInPage, type TestUser } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
+import { placeFromSearch as place } from '../support/canvas.js';
 import { startAppServer } from '../support/e2e-server.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 import type { SeedRing } from '../support/truth.js';
@@ -52,13 +53,6 @@ describe('cases in Chromium: concurrent saves, autosave recovery, and what a ver
     await db.close();
   });
 
-  const place = async (page: Page, name: string, uid: string) => {
-    await page.getByTestId('search-input').fill(name);
-    const hit = page.locator(`[data-testid="search-result"][data-node-id="${uid}"]`);
-    await hit.waitFor({ timeout: 10_000 });
-    await hit.click();
-    await expect.poll(() => canvasIds(page), { timeout: 10_000 }).toContain(uid);
-  };
   const openCasesPanel = async (page: Page) => {
     if (await page.getByTestId('cases-panel').isHidden()) await page.getByTestId('open-cases').click();
   };

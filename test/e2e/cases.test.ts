@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInPage } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
+import { placeFromSearch as place } from '../support/canvas.js';
 import { startAppServer } from '../support/e2e-server.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 import type { SeedRing } from '../support/truth.js';
@@ -39,13 +40,6 @@ describe('an analyst saves a case; a supervisor opens it from its link, comments
     await db.close();
   });
 
-  const place = async (page: Page, name: string, uid: string) => {
-    await page.getByTestId('search-input').fill(name);
-    const hit = page.locator(`[data-testid="search-result"][data-node-id="${uid}"]`);
-    await hit.waitFor({ timeout: 10_000 });
-    await hit.click();
-    await expect.poll(() => canvasIds(page), { timeout: 10_000 }).toContain(uid);
-  };
 
   it('the analyst saves the canvas as a case, then saves a second version', async () => {
     const operator = ring.sellers.find((s) => s.role === 'operator')!;

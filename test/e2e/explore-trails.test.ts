@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
+import { downloaded } from '../support/download.js';
 import { startAppServer } from '../support/e2e-server.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
 import type { SeedRing } from '../support/truth.js';
@@ -17,13 +18,6 @@ const cyEval = <T>(page: Page, f: (cy: CyLike, arg: string) => T, arg = '') =>
   page.evaluate(({ src, a }) => new Function('cy', 'a', `return (${src})(cy, a)`)((window as unknown as { __MONEYTRAIL_CY__: unknown }).__MONEYTRAIL_CY__, a) as T, { src: f.toString(), a: arg });
 const nodeIds = (page: Page) => cyEval(page, (cy) => cy.nodes().map((n) => n.id()));
 const selectOnly = (page: Page, ids: string) => cyEval(page, (cy, a) => { cy.elements().unselect(); for (const id of a.split(',')) cy.$id(id).select(); return true; }, ids);
-
-async function downloaded(page: Page, testId: string): Promise<{ name: string; text: string; bytes: Buffer }> {
-  const [d] = (await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.getByTestId(testId).click()])) as [Download, unknown];
-  const path = await d.path();
-  const bytes = await readFile(path!);
-  return { name: d.suggestedFilename(), text: bytes.toString('utf8'), bytes };
-}
 
 describe('an analyst follows the money from a seller domain to the cash-out accounts in Chromium', () => {
   const db = openTestDatabase();

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 interface CyLike {
   $id(id: string): { renderedPosition(): { x: number; y: number } };
@@ -20,4 +21,17 @@ export async function settledNodePoint(page: Page, id: string): Promise<{ x: num
   }
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
   return { x: box.x + pos.x, y: box.y + pos.y };
+}
+
+/** ids of the nodes on the canvas */
+export const canvasNodeIds = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window.__MONEYTRAIL_CY__ as unknown as { nodes(): { map<T>(f: (n: { id(): string }) => T): T[] } }).nodes().map((n) => n.id()));
+
+/** puts an entity on the canvas as an analyst does: types its name in the search box and clicks the hit */
+export async function placeFromSearch(page: Page, name: string, uid: string): Promise<void> {
+  await page.getByTestId('search-input').fill(name);
+  const hit = page.locator(`[data-testid="search-result"][data-node-id="${uid}"]`);
+  await hit.waitFor({ timeout: 10_000 });
+  await hit.click();
+  await expect.poll(() => canvasNodeIds(page), { timeout: 10_000 }).toContain(uid);
 }

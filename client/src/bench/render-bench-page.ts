@@ -190,6 +190,8 @@ const bench = {
   },
   stopFrames: () => counter!.stop(),
   zoom: () => cy!.zoom(),
+  /** the instance, for ad-hoc probing from the console or a script */
+  core: () => cy,
 };
 declare global {
   interface Window {

@@ -1,7 +1,9 @@
 import cytoscape, { type Core } from 'cytoscape';
 import svgExt from 'cytoscape-svg';
 import type { CanvasFile } from '../graph/hooks/use-canvas-actions';
+import type { CanvasOverlayState } from '../graph';
 import { download } from '../../lib/download';
+import { drawGroupFills, drawOverlay, hasShapes, overlayShapes, overlaySvg, shapesBounds, union, type Box } from './export-overlay';
 
 let svgRegistered = false;
 function registerSvg(): void {
@@ -13,15 +15,102 @@ function registerSvg(): void {
 
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 
-export function exportPng(cy: Core, full: boolean): void {
-  const blob = cy.png({ output: 'blob', full, bg: '#ffffff', scale: 2 }) as unknown as Blob;
+/** device pixels per graph unit at scale 1, as Cytoscape's png() and cytoscape-svg size their output */
+const pixelRatio = (cy: Core) => (cy as unknown as { renderer(): { getPixelRatio(): number } }).renderer().getPixelRatio();
+
+/** what a full export covers: the graph (as Cytoscape frames it), grown to take in text boxes and groups */
+function graphBox(cy: Core): Box {
+  const bb = cy.elements().boundingBox();
+  return { x: bb.x1, y: bb.y1, w: Math.ceil(bb.w), h: Math.ceil(bb.h) };
+}
+
+/**
+ * The picture of the canvas with the case's text boxes and group outlines on it (they are HTML over the canvas,
+ * so Cytoscape's png() leaves them out): group fills under the graph, outlines, labels and text boxes over it.
+ */
+export async function exportPng(cy: Core, full: boolean, overlay: CanvasOverlayState | null = null): Promise<void> {
+  const shapes = overlayShapes(cy, overlay);
+  const SCALE = 2;
+  if (!hasShapes(shapes)) {
+    download(`moneytrail-${stamp()}.png`, cy.png({ output: 'blob', full, bg: '#ffffff', scale: SCALE }) as unknown as Blob);
+    return;
+  }
+  const graph = await createImageBitmap(cy.png({ output: 'blob', full, scale: SCALE }) as unknown as Blob);
+  const s = SCALE * pixelRatio(cy);
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d')!;
+  let toCanvas: [number, number, number, number, number, number];
+  let at = { x: 0, y: 0 };
+  if (full) {
+    const bb = graphBox(cy);
+    const all = union(bb, shapesBounds(shapes));
+    canvas.width = Math.ceil(all.w * s);
+    canvas.height = Math.ceil(all.h * s);
+    toCanvas = [s, 0, 0, s, -all.x * s, -all.y * s];
+    at = { x: (bb.x - all.x) * s, y: (bb.y - all.y) * s };
+  } else {
+    canvas.width = graph.width;
+    canvas.height = graph.height;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    toCanvas = [s * zoom, 0, 0, s * zoom, pan.x * s, pan.y * s];
+  }
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.setTransform(...toCanvas);
+  drawGroupFills(ctx, shapes);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(graph, at.x, at.y);
+  ctx.setTransform(...toCanvas);
+  drawOverlay(ctx, shapes);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('the browser could not encode the picture');
   download(`moneytrail-${stamp()}.png`, blob);
 }
 
-export function exportSvg(cy: Core, full: boolean): void {
+/** SVG of the canvas; text boxes and groups are added as rect and text elements at their graph coordinates. */
+export function exportSvg(cy: Core, full: boolean, overlay: CanvasOverlayState | null = null): void {
   registerSvg();
-  const svg = (cy as unknown as { svg(o: object): string }).svg({ full, bg: '#ffffff', scale: 1 });
-  download(`moneytrail-${stamp()}.svg`, svg, 'image/svg+xml');
+  const shapes = overlayShapes(cy, overlay);
+  const render = (cy as unknown as { svg(o: object): string }).svg.bind(cy);
+  if (!hasShapes(shapes)) {
+    download(`moneytrail-${stamp()}.svg`, render({ full, bg: '#ffffff', scale: 1 }), 'image/svg+xml');
+    return;
+  }
+  const doc = new DOMParser().parseFromString(render({ full, scale: 1 }), 'image/svg+xml');
+  const root = doc.documentElement;
+  const s = pixelRatio(cy);
+  let width = Number(root.getAttribute('width'));
+  let height = Number(root.getAttribute('height'));
+  let shift = { x: 0, y: 0 };
+  let matrix: number[];
+  if (full) {
+    const bb = graphBox(cy);
+    const all = union(bb, shapesBounds(shapes));
+    width = Math.ceil(all.w * s);
+    height = Math.ceil(all.h * s);
+    shift = { x: (bb.x - all.x) * s, y: (bb.y - all.y) * s };
+    matrix = [s, 0, 0, s, -all.x * s, -all.y * s];
+  } else {
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    matrix = [s * zoom, 0, 0, s * zoom, pan.x * s, pan.y * s];
+  }
+  const ns = 'http://www.w3.org/2000/svg';
+  const graph = doc.createElementNS(ns, 'g');
+  graph.setAttribute('transform', `translate(${shift.x} ${shift.y})`);
+  for (const child of [...root.childNodes]) if ((child as Element).tagName !== 'defs') graph.append(child);
+  const [under, over] = overlaySvg(shapes);
+  const layer = (markup: string, id: string) => {
+    const g = new DOMParser().parseFromString(`<g xmlns="${ns}" id="${id}" transform="matrix(${matrix.join(' ')})">${markup}</g>`, 'image/svg+xml').documentElement;
+    return doc.importNode(g, true);
+  };
+  const bg = doc.createElementNS(ns, 'rect');
+  for (const [k, v] of Object.entries({ x: '0', y: '0', width: String(width), height: String(height), fill: '#ffffff' })) bg.setAttribute(k, v);
+  root.append(bg, layer(under, 'moneytrail-group-fills'), graph, layer(over, 'moneytrail-annotations'));
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  download(`moneytrail-${stamp()}.svg`, new XMLSerializer().serializeToString(doc), 'image/svg+xml');
 }
 
 export function exportJson(file: CanvasFile): void {
@@ -97,13 +186,44 @@ export function exportGraphml(file: CanvasFile): void {
 }
 
 /**
+ * The HTML view's elements with the text boxes and groups as Cytoscape elements of their own: a text box is a
+ * note node where it was put, a group a compound node around its members (an entity in several groups is drawn
+ * in the first). Their text is not kept in `label`, which the stylesheet reads as the entity's label.
+ */
+function withOverlay(cy: Core, overlay: CanvasOverlayState | null): { elements: unknown[]; style: unknown[] } {
+  const elements = cy.elements().jsons() as unknown as { group: string; data: Record<string, unknown> }[];
+  if (!overlay) return { elements, style: [] };
+  const parentOf = new Map<string, string>();
+  for (const g of overlay.groups) for (const m of g.members) if (!parentOf.has(m)) parentOf.set(m, `overlay-${g.id}`);
+  const used = new Set<string>();
+  for (const el of elements) {
+    const parent = el.group === 'nodes' ? parentOf.get(String(el.data.id)) : undefined;
+    if (parent) used.add((el.data.parent = parent));
+  }
+  const texts = overlayShapes(cy, overlay).texts;
+  // parents first, so their members find them
+  const groups = overlay.groups.filter((g) => used.has(`overlay-${g.id}`)).map((g) => ({ group: 'nodes', data: { id: `overlay-${g.id}`, groupName: g.label }, classes: 'mt-group' }));
+  const notes = [
+    ...overlay.textBoxes.map((t, i) => {
+      const box = texts[i]!;
+      return { group: 'nodes', data: { id: `overlay-${t.id}`, note: t.text, w: box.w, h: box.h }, position: { x: box.x + box.w / 2, y: box.y + box.h / 2 }, classes: 'mt-note' };
+    }),
+  ];
+  const style = [
+    { selector: 'node.mt-group', style: { shape: 'round-rectangle', 'background-color': '#ffeca0', 'background-opacity': 0.25, 'border-style': 'dashed', 'border-width': 2, 'border-color': '#c9a227', padding: 18, label: 'data(groupName)', 'text-valign': 'top', 'text-halign': 'center', color: '#6b5300', 'font-size': 12, 'font-weight': 600 } },
+    { selector: 'node.mt-note', style: { shape: 'round-rectangle', width: 'data(w)', height: 'data(h)', 'background-color': '#fffbe6', 'border-width': 1, 'border-color': '#d9b300', label: 'data(note)', 'text-wrap': 'wrap', 'text-max-width': '208px', 'text-valign': 'center', 'text-halign': 'center', 'font-size': 12, color: '#1f2937', 'background-image': 'none' } },
+  ];
+  return { elements: [...groups, ...elements, ...notes], style };
+}
+
+/**
  * A single offline HTML file: the Cytoscape library, the elements with their positions and the stylesheet are
  * inlined, so a partner without access to MoneyTrail can open it, pan, zoom and click.
  */
 export async function exportHtml(cy: Core, file: CanvasFile): Promise<void> {
   const { default: lib } = await import('../../../../node_modules/cytoscape/dist/cytoscape.min.js?raw');
-  const elements = cy.elements().jsons();
-  const style = (cy.style() as unknown as { json(): unknown }).json();
+  const { elements, style: overlayStyle } = withOverlay(cy, file.overlay ?? null);
+  const style = [...((cy.style() as unknown as { json(): unknown[] }).json()), ...overlayStyle];
   const data = JSON.stringify({ elements, style }).replace(/</g, '\\u003c');
   const title = `MoneyTrail view — ${file.nodes.length} nodes, ${file.edges.length + file.flows.length} edges`;
   const html = `<!doctype html>

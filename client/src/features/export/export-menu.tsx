@@ -6,7 +6,10 @@ import type { CanvasExport } from '../../../../server/features/audit/audit.schem
 import { recordExport } from './api/record-export';
 import { exportCsv, exportGraphml, exportHtml, exportJson, exportPng, exportSvg } from './export-formats';
 
-/** Export the view (PNG/SVG full or viewport, JSON, CSV, GraphML, offline HTML) and re-import a JSON export. */
+/**
+ * Export the view (PNG/SVG full or viewport, JSON, CSV, GraphML, offline HTML) and re-import a JSON export.
+ * Pictures, JSON and HTML carry the text boxes and groups drawn over the canvas; CSV and GraphML hold entities only.
+ */
 export function ExportMenu() {
   const session = useGraphSession();
   const [full, setFull] = useState(true);
@@ -27,8 +30,8 @@ export function ExportMenu() {
         <label className="menu__row">
           <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} data-testid="export-full" /> whole graph (not just the viewport)
         </label>
-        <button type="button" className="button" disabled={empty} data-testid="export-png" onClick={() => run('png', () => exportPng(cy()!, full))}>PNG</button>
-        <button type="button" className="button" disabled={empty} data-testid="export-svg" onClick={() => run('svg', () => exportSvg(cy()!, full))}>SVG</button>
+        <button type="button" className="button" disabled={empty} data-testid="export-png" onClick={() => run('png', () => exportPng(cy()!, full, session.canvasOverlay()))}>PNG</button>
+        <button type="button" className="button" disabled={empty} data-testid="export-svg" onClick={() => run('svg', () => exportSvg(cy()!, full, session.canvasOverlay()))}>SVG</button>
         <button type="button" className="button" disabled={empty} data-testid="export-json" onClick={() => run('json', () => exportJson(session.canvasFile()))}>JSON</button>
         <button type="button" className="button" disabled={empty} data-testid="export-csv" onClick={() => run('csv', () => exportCsv(session.canvasFile()))}>CSV (nodes + edges)</button>
         <button type="button" className="button" disabled={empty} data-testid="export-graphml" onClick={() => run('graphml', () => exportGraphml(session.canvasFile()))}>GraphML (Gephi)</button>

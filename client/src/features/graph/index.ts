@@ -10,3 +10,4 @@ export { useNode } from './api/get-node';
 export { CanvasActionsBar } from './components/canvas-actions-bar';
 export { useNodeSummary } from './api/expand';
 export type { CanvasFile } from './hooks/use-canvas-actions';
+export type { CanvasOverlay, CanvasOverlayState } from './lib/canvas-overlay';

@@ -1,5 +1,5 @@
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
-import { useEffect, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useGraphSession } from '../../graph';
 import type { CanvasAnnotationActions } from '../hooks/use-canvas-annotations';
@@ -99,7 +99,15 @@ function GroupHull({ id, label, size, box, editable, actions }: { id: string; la
 }
 
 function TextBox({ id, text, at, zoom, pan, editable, actions }: { id: string; text: string; at: { x: number; y: number }; zoom: number; pan: { x: number; y: number }; editable: boolean; actions: CanvasAnnotationActions }) {
-  const [drag, setDrag] = useState<{ startX: number; startY: number; from: { x: number; y: number }; now: { x: number; y: number } } | null>(null);
+  type Drag = { startX: number; startY: number; from: { x: number; y: number }; now: { x: number; y: number } };
+  const [drag, setDragState] = useState<Drag | null>(null);
+  // The latest drag also in a ref: pointer moves render at low priority, so when the button comes up the
+  // rendered state can lag behind the pointer (on a busy machine, still at the start), and the move must not be lost.
+  const dragRef = useRef<Drag | null>(null);
+  const setDrag = (d: Drag | null) => {
+    dragRef.current = d;
+    setDragState(d);
+  };
   const [editing, setEditing] = useState<string | null>(null);
   const pos = drag?.now ?? at;
 
@@ -109,12 +117,15 @@ function TextBox({ id, text, at, zoom, pan, editable, actions }: { id: string; t
     setDrag({ startX: e.clientX, startY: e.clientY, from: at, now: at });
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
-    if (!drag) return;
-    setDrag({ ...drag, now: { x: Math.round(drag.from.x + (e.clientX - drag.startX) / zoom), y: Math.round(drag.from.y + (e.clientY - drag.startY) / zoom) } });
+    const d = dragRef.current;
+    if (!d) return;
+    setDrag({ ...d, now: { x: Math.round(d.from.x + (e.clientX - d.startX) / zoom), y: Math.round(d.from.y + (e.clientY - d.startY) / zoom) } });
   };
   const onPointerUp = () => {
-    if (!drag) return;
-    if (drag.now.x !== drag.from.x || drag.now.y !== drag.from.y) actions.moveTextBox(id, drag.now);
+    const d = dragRef.current;
+    if (!d) return;
+    // one undoable step for the whole drag
+    if (d.now.x !== d.from.x || d.now.y !== d.from.y) actions.moveTextBox(id, d.now);
     setDrag(null);
   };
 

@@ -16,7 +16,8 @@ export const SHORTCUTS: [string, string][] = [
   ['Ctrl+A', 'Select all'],
   ['F', 'Fit to view'],
   ['L', 'Re-layout (force-directed)'],
-  ['Shift+drag / Shift+click', 'Box / multi-select'],
+  ['Shift+drag', 'Box select: adds the nodes inside the box (start on the canvas, not on the legend)'],
+  ['Shift+click', 'Add a node to the selection, or take it out'],
   ['?', 'This help'],
 ];
 
@@ -75,7 +76,6 @@ export function CanvasActionsBar() {
         <option value="amount">Size: amount</option>
         <option value="none">Size: equal</option>
       </select>
-      {s.layoutBusy && <span className="graph-status__busy" data-testid="layout-busy" role="status">laying out {s.summary.nodes.toLocaleString('en-GB')} nodes…</span>}
       <button type="button" className="button button--quiet" onClick={() => setHelp((h) => !h)} data-testid="help-toggle" title="Keyboard shortcuts (?)">?</button>
       {help && (
         <div className="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcut-help">

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useCytoscape } from '../hooks/use-cytoscape';
 import { useGraphEvents } from '../hooks/use-graph-events';
 import { useGraphSession } from '../hooks/use-graph-session';
+import { LayoutProgress } from './layout-progress';
 import './graph.css';
 
 export function GraphCanvas() {
@@ -19,6 +20,7 @@ export function GraphCanvas() {
         role="application"
         aria-label="Investigation graph. Double-click a node to expand it."
       />
+      <LayoutProgress />
       {summary.nodes === 0 && (
         <div className="graph-empty" aria-hidden={placing}>
           <p className="graph-empty__title">{placing ? 'Opening…' : 'The canvas is empty'}</p>

@@ -119,6 +119,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
   const [sizeMode, setSizeModeState] = useState<SizeMode>('degree');
   const sizeModeRef = useRef<SizeMode>('degree');
   const [layoutBusy, setLayoutBusy] = useState(false);
+  const [layoutProgress, setLayoutProgress] = useState<number | null>(null);
   const record = useCallback((label: string) => {
     const cy = cyRef.current;
     if (cy) historyRef.current!.record(cy, label);
@@ -129,9 +130,14 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
     layoutRef.current = layout;
     // A worker layout of a big canvas takes seconds: say so, and keep the page usable meanwhile.
     const inWorker = layout instanceof WorkerLayout;
-    if (inWorker) setLayoutBusy(true);
+    if (inWorker) {
+      setLayoutBusy(true);
+      setLayoutProgress(0);
+      layout.onProgress((percent) => layoutRef.current === layout && setLayoutProgress(percent));
+    }
     layout.one('layoutstop', () => {
       if (layoutRef.current === layout) layoutRef.current = null;
+      if (layoutRef.current === null) setLayoutProgress(null);
       if (inWorker && layoutRef.current === null) setLayoutBusy(false);
       if (!cy.destroyed()) onStop?.();
     });
@@ -258,6 +264,11 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
     [queryClient, runLayout, record],
   );
 
+  /** stops a running layout; nodes stay where they were (a worker layout has not moved any yet) */
+  const cancelLayout = useCallback(() => {
+    layoutRef.current?.stop();
+  }, []);
+
   const fit = useCallback(() => {
     const cy = cyRef.current;
     if (!cy || cy.nodes().empty()) return;
@@ -340,6 +351,8 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
     sizeMode,
     setSizeMode,
     layoutBusy,
+    layoutProgress,
+    cancelLayout,
     getFlow,
     remainingFor: (id, filter, measure = 'none') => cursorsRef.current.get(`${expansionKey(id, filter)}\u0000${measure}`)?.remaining ?? null,
     selection,

@@ -1,10 +1,11 @@
 import type { Core, NodeSingular } from 'cytoscape';
-import { useCallback, useMemo, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { notify } from '../../../lib/notifications';
 import type { EntityLabel, Flow, GraphEdge, GraphNode, MoneyTrailResponse, PathsResponse } from '../../../types/api';
 import { fetchFlowTransactions } from '../../trails/api/trails';
 import type { CanvasHistory } from '../lib/canvas-history';
+import { mergeOverlay, parseOverlay, type CanvasOverlay, type CanvasOverlayState } from '../lib/canvas-overlay';
 import { applyDataStyle, flowElement, type SizeMode } from '../lib/canvas-ops';
 import { edgeElement, mergeElements, nodeElement } from '../lib/graph-elements';
 import { collapsibleOf, newStepId, type ExpansionStep } from '../lib/expansion-steps';
@@ -20,6 +21,8 @@ export type CanvasFile = {
   nodes: (GraphNode & { position?: { x: number; y: number }; pinned?: boolean })[];
   edges: GraphEdge[];
   flows: Flow[];
+  /** text boxes and groups drawn over the canvas (files exported before they existed have none) */
+  overlay?: CanvasOverlayState;
 };
 
 /** what a cash-out (sink) node says on the canvas and in exports */
@@ -51,6 +54,12 @@ export type CanvasActions = {
   openFlow(flowId: string): Promise<void>;
   canvasFile(): CanvasFile;
   importCanvas(file: unknown): void;
+  /** lets text boxes and groups take part in undo/redo and the exports; returns the detach function */
+  attachOverlay(overlay: CanvasOverlay): () => void;
+  /** call BEFORE changing only the overlay: one undoable step named `label` */
+  recordOverlayStep(label: string): void;
+  /** the text boxes and groups now, for the picture exports (null: nothing attached) */
+  canvasOverlay(): CanvasOverlayState | null;
 };
 
 type Deps = {
@@ -70,6 +79,7 @@ type Deps = {
 
 export function useCanvasActions(d: Deps): CanvasActions {
   const { cyRef, record, expand, runLayout, nodesRef, edgesRef, flowsRef, sizeModeRef, setLayoutBusy, historyRef, stepsRef } = d;
+  const overlayRef = useRef<CanvasOverlay | null>(null);
   const withCy = useCallback((f: (cy: Core) => void) => {
     const cy = cyRef.current;
     if (cy) f(cy);
@@ -255,7 +265,8 @@ export function useCanvasActions(d: Deps): CanvasActions {
           : [];
         const edges = cy ? cy.edges('[type != "FLOW"]').map((e) => edgesRef.current.get(e.id())).filter((e): e is GraphEdge => !!e) : [];
         const flows = cy ? cy.edges('[type = "FLOW"]').map((e) => flowsRef.current.get(e.id())).filter((f): f is Flow => !!f) : [];
-        return { format: 'moneytrail-canvas', version: 1, nodes, edges, flows };
+        const overlay = overlayRef.current?.read();
+        return { format: 'moneytrail-canvas', version: 1, nodes, edges, flows, ...(overlay ? { overlay } : {}) };
       },
       importCanvas: (raw) => withCy((cy) => {
         const file = raw as Partial<CanvasFile>;
@@ -273,10 +284,26 @@ export function useCanvasActions(d: Deps): CanvasActions {
           cy.add((file.flows ?? []).filter((f) => cy.getElementById(f.id).empty()).map(flowElement));
           for (const n of file.nodes!) if (n.pinned) cy.getElementById(n.id).lock().addClass('is-pinned');
         });
+        // text boxes and groups come back too (added to what is there; the import is one undoable step)
+        const overlay = overlayRef.current;
+        const extra = overlay && file.overlay ? parseOverlay(file.overlay) : null;
+        if (overlay && extra) overlay.restore(mergeOverlay(overlay.read(), extra));
         applyDataStyle(cy, sizeModeRef.current);
         frame(cy, cy.nodes());
-        notify('success', `Imported ${file.nodes.length} nodes and ${file.edges.length + (file.flows?.length ?? 0)} edges`);
+        const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+        const annotations = extra && extra.textBoxes.length + extra.groups.length > 0 ? `, ${count(extra.textBoxes.length, 'text box', 'text boxes')} and ${count(extra.groups.length, 'group', 'groups')}` : '';
+        notify('success', `Imported ${file.nodes.length} nodes and ${file.edges.length + (file.flows?.length ?? 0)} edges${annotations}`);
       }),
+      attachOverlay: (overlay) => {
+        overlayRef.current = overlay;
+        const detach = historyRef.current?.attach(overlay);
+        return () => {
+          detach?.();
+          if (overlayRef.current === overlay) overlayRef.current = null;
+        };
+      },
+      recordOverlayStep: (label) => historyRef.current?.recordOverlay(label),
+      canvasOverlay: () => overlayRef.current?.read() ?? null,
     }),
     [withCy, historyRef, record, expand, applyLayout, addRecords, runLayout, cyRef, flowsRef, nodesRef, edgesRef, sizeModeRef, stepsRef],
   );

@@ -47,6 +47,9 @@ export type GraphSession = CanvasActions & {
   sizeMode: SizeMode;
   setSizeMode(mode: SizeMode): void;
   layoutBusy: boolean;
+  /** percent done of a layout running in the worker (null: none running) */
+  layoutProgress: number | null;
+  cancelLayout(): void;
   getFlow(id: string): Flow | undefined;
   select(id: string): void;
   fit(): void;

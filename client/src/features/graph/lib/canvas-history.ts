@@ -1,17 +1,21 @@
 import type { Core, ElementDefinition } from 'cytoscape';
+import type { CanvasOverlay, CanvasOverlayState } from './canvas-overlay';
 
-type Snapshot = { label: string; elements: ElementDefinition[] };
+/** elements null: a step that changed only the overlay (text boxes, groups), so undoing it leaves the graph alone */
+type Snapshot = { label: string; elements: ElementDefinition[] | null; overlay: CanvasOverlayState | null };
 
 const MAX_STEPS = 100;
 
 /**
  * Undo/redo for every canvas change. Each step stores the canvas as it was before the change (elements with
  * positions, classes, pinning), so an expansion, a removal or a layout is undone as one step. Snapshots are
- * plain element JSON: cheap next to the network requests that cause most steps.
+ * plain element JSON: cheap next to the network requests that cause most steps. Text boxes and groups drawn over
+ * the canvas (an attached CanvasOverlay) are part of every step too, so they undo in order with graph changes.
  */
 export class CanvasHistory {
   private undoStack: Snapshot[] = [];
   private redoStack: Snapshot[] = [];
+  private overlay: CanvasOverlay | null = null;
 
   constructor(private readonly onChange: () => void) {}
 
@@ -31,28 +35,47 @@ export class CanvasHistory {
     return this.undoStack.map((s) => s.label);
   }
 
+  /** the text boxes and groups over the canvas; returns the detach function */
+  attach(overlay: CanvasOverlay): () => void {
+    this.overlay = overlay;
+    return () => {
+      if (this.overlay === overlay) this.overlay = null;
+    };
+  }
+
   /** call BEFORE changing the canvas */
   record(cy: Core, label: string): void {
-    this.undoStack.push({ label, elements: cy.elements().jsons() as unknown as ElementDefinition[] });
+    this.push({ label, elements: elementsOf(cy), overlay: this.overlay?.read() ?? null });
+  }
+
+  /** call BEFORE changing only text boxes or groups */
+  recordOverlay(label: string): void {
+    if (this.overlay) this.push({ label, elements: null, overlay: this.overlay.read() });
+  }
+
+  undo(cy: Core): string | null {
+    return this.step(cy, this.undoStack, this.redoStack);
+  }
+
+  redo(cy: Core): string | null {
+    return this.step(cy, this.redoStack, this.undoStack);
+  }
+
+  private push(snapshot: Snapshot): void {
+    this.undoStack.push(snapshot);
     if (this.undoStack.length > MAX_STEPS) this.undoStack.shift();
     this.redoStack = [];
     this.onChange();
   }
 
-  undo(cy: Core): string | null {
-    const step = this.undoStack.pop();
+  /** goes back to the snapshot on top of `from`, keeping what is there now on `to` */
+  private step(cy: Core, from: Snapshot[], to: Snapshot[]): string | null {
+    const step = from.pop();
     if (!step) return null;
-    this.redoStack.push({ label: step.label, elements: cy.elements().jsons() as unknown as ElementDefinition[] });
-    restore(cy, step.elements);
-    this.onChange();
-    return step.label;
-  }
-
-  redo(cy: Core): string | null {
-    const step = this.redoStack.pop();
-    if (!step) return null;
-    this.undoStack.push({ label: step.label, elements: cy.elements().jsons() as unknown as ElementDefinition[] });
-    restore(cy, step.elements);
+    const overlay = this.overlay;
+    to.push({ label: step.label, elements: step.elements ? elementsOf(cy) : null, overlay: step.overlay && overlay ? overlay.read() : null });
+    if (step.elements) restore(cy, step.elements);
+    if (step.overlay && overlay) overlay.restore(step.overlay);
     this.onChange();
     return step.label;
   }
@@ -63,6 +86,8 @@ export class CanvasHistory {
     this.onChange();
   }
 }
+
+const elementsOf = (cy: Core) => cy.elements().jsons() as unknown as ElementDefinition[];
 
 function restore(cy: Core, elements: ElementDefinition[]): void {
   cy.batch(() => {

@@ -9,12 +9,18 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Ar
 export const MONEY_REL_TYPES: readonly RelType[] = ['SENT', 'TO', 'VIA', 'SETTLES_TO'];
 
 /**
+ * Goes right after the base node rule on big canvases, so the state rules below it (selected, pinned, sink, path)
+ * still draw their borders: a white border is a second path per node per frame, a label background a third.
+ */
+const BIG_GRAPH_NODE_BASE: StylesheetJson = [{ selector: 'node', style: { 'border-width': 0, 'text-background-opacity': 0, 'text-wrap': 'none', 'min-zoomed-font-size': 9 } }];
+
+/**
  * Drawn instead on canvases of thousands of elements (see render-tuning.ts): per-node SVG icons, curved edges with
  * arrows and edge labels are what makes a 5,000-node frame take seconds to paint. Colours, sizes and node labels
  * (at readable zoom) stay, so the picture still reads the same; a selected edge gets its arrow and label back.
  */
 const BIG_GRAPH_OVERRIDES: StylesheetJson = [
-  { selector: 'node', style: { 'background-image': 'none', 'text-wrap': 'none', 'min-zoomed-font-size': 9 } },
+  { selector: 'node', style: { 'background-image': 'none' } },
   { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '', 'min-zoomed-font-size': 9 } },
   { selector: 'edge:selected, edge.is-path, edge[type = "FLOW"]', style: { 'curve-style': 'bezier', label: 'data(type)' } },
   { selector: 'edge[type = "FLOW"]', style: { label: 'data(caption)' } },
@@ -136,5 +142,5 @@ export function buildGraphStyle({ big = false }: { big?: boolean } = {}): Styles
       },
     },
   ];
-  return big ? [...base, ...BIG_GRAPH_OVERRIDES] : base;
+  return big ? [base[0]!, ...BIG_GRAPH_NODE_BASE, ...base.slice(1), ...BIG_GRAPH_OVERRIDES] : base;
 }

@@ -29,6 +29,7 @@ export type WorkerLayoutOptions = {
 export class WorkerLayout implements RunningLayout {
   private worker: Worker | null = null;
   private listeners: (() => void)[] = [];
+  private progressListeners: ((percent: number) => void)[] = [];
   private finished = false;
   /** how long the worker took, for the render benchmark */
   workerMs = 0;
@@ -40,6 +41,12 @@ export class WorkerLayout implements RunningLayout {
 
   one(_event: 'layoutstop', handler: () => void): this {
     this.listeners.push(handler);
+    return this;
+  }
+
+  /** percent done (0-100, increasing) as the worker reports it; for the page's progress indicator */
+  onProgress(handler: (percent: number) => void): this {
+    this.progressListeners.push(handler);
     return this;
   }
 
@@ -65,7 +72,10 @@ export class WorkerLayout implements RunningLayout {
     this.worker = worker;
     worker.onmessage = (event: MessageEvent<LayoutWorkerMessage>) => {
       const message = event.data;
-      if (message.kind === 'progress') this.options.onProgress?.(message);
+      if (message.kind === 'progress') {
+        this.options.onProgress?.(message);
+        for (const listener of this.progressListeners) listener(message.percent);
+      }
       else if (message.kind === 'error') {
         console.error(`layout worker: ${message.message}`);
         this.finish();
@@ -114,6 +124,7 @@ export class WorkerLayout implements RunningLayout {
   private finish(): void {
     if (this.finished) return;
     this.finished = true;
+    this.progressListeners = [];
     this.worker?.terminate();
     this.worker = null;
     for (const listener of this.listeners.splice(0)) listener();

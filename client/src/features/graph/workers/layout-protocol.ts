@@ -14,7 +14,12 @@ export type LayoutJob = {
 };
 
 export type LayoutWorkerMessage =
-  | { kind: 'progress'; phase: 'building' | 'laying out' | 'sending'; nodes: number }
+  /**
+   * `percent` (0-100) only ever grows. Building and sending advance in chunks; fcose's force-directed passes
+   * advance per iteration (of at most `maxIterations`, so a layout that converges early jumps to the end);
+   * fcose's spectral "draft" step and dagre are single steps that report only when they finish.
+   */
+  | { kind: 'progress'; phase: 'building' | 'laying out' | 'sending'; nodes: number; percent: number }
   /** x, y pairs in the order of `LayoutJob.nodes` */
   | { kind: 'done'; positions: Float64Array; ms: number }
   | { kind: 'error'; message: string };
