@@ -16,12 +16,14 @@ import { applyMigrations } from '../server/db/migrations.js';
 import { startManagedNeo4j } from '../server/db/neo4j-manager.js';
 import { seedDatabase } from '../server/features/seed/seed.service.js';
 import { createLogger } from '../server/logger.js';
-import { runImportBench } from './import-bench.js';
+import { runImportBench, runStreamBench } from './import-bench.js';
 import { runRenderBench } from './render-bench.js';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'keep-data': { type: 'boolean', default: false }, only: { type: 'string' }, 'bolt-port': { type: 'string' }, home: { type: 'string' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'keep-data': { type: 'boolean', default: false }, only: { type: 'string' }, 'bolt-port': { type: 'string' }, home: { type: 'string' }, rows: { type: 'string' }, gb: { type: 'string' }, 'dry-mb': { type: 'string' } } });
 // --only render: just the browser render benchmark (no Neo4j needed); --only import: just the import benchmark
 // (on an empty database with its constraints). --home/--bolt-port keep a run apart from others on the machine.
+// Import: --rows N (default 200000) for the engine-vs-baseline run; --gb N adds the flat-memory run on an N GB CSV
+// (validation pass over all of it, the engine without database writes over the first --dry-mb MB, default 200).
 if (values.only !== undefined && values.only !== 'render' && values.only !== 'import') throw new Error('--only takes: render, import');
 const scale = values.scale as 'small' | 'medium' | 'large';
 if (!['small', 'medium', 'large'].includes(scale)) throw new Error('--scale must be small, medium or large');
@@ -110,11 +112,36 @@ async function main() {
 }
 
 async function recordImport(db: Database) {
-  const imp = await runImportBench(db);
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
-  record(`import ${imp.rows.toLocaleString('en')} CSV transfer rows (engine: validate + normalise + write + provenance)`, `${imp.engineSeconds.toFixed(1)} s = ${Math.round(imp.engineRowsPerSecond).toLocaleString('en')} rows/s (write phase ${Math.round(imp.writeRowsPerSecond).toLocaleString('en')} rows/s)`);
-  record(`same rows, plain neo4j-driver UNWIND baseline`, `${imp.baselineSeconds.toFixed(1)} s = ${Math.round(imp.baselineRowsPerSecond).toLocaleString('en')} rows/s`);
-  record('load average (1 / 5 / 15 min) after the import benchmark', `${load} on ${os.cpus().length} cores`);
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const rowCount = values.rows ? Number(values.rows) : undefined;
+  const rate = (x: number) => `${Math.round(x).toLocaleString('en')} rows/s`;
+  const cores = `on ${os.cpus().length} cores`;
+  // the flat-memory run goes first, in a fresh process, so its RSS is not the high-water mark of the write run
+  if (values.gb) {
+    record('load average (1 / 5 / 15 min) before the flat-memory run', `${load()} ${cores}`);
+    const big = await runStreamBench(db, { gb: Number(values.gb), dryMb: values['dry-mb'] ? Number(values['dry-mb']) : 200 });
+    const along = (l: { rows: number; rssMb: number }[]) => l.map((x) => `${(x.rows / 1e6).toFixed(1)}M rows: ${x.rssMb}`).join(', ');
+    record(
+      `flat memory: hash + validation pass over a ${big.fileMb.toLocaleString('en')} MB CSV (${big.rows.toLocaleString('en')} rows)`,
+      `${big.validateSeconds.toFixed(1)} s = ${rate(big.validateRowsPerSecond)}; RSS ${big.rssBeforeMb} MB before, peak ${big.validateRssPeakMb} MB; along the file (MB) ${along(big.validateRssAlong)}`,
+    );
+    record(
+      `flat memory: whole engine, database writes skipped, first ${big.dryMb} MB (${big.dryRows.toLocaleString('en')} rows)`,
+      `${big.drySeconds.toFixed(1)} s = ${rate(big.dryRowsPerSecond)}; RSS peak ${big.dryRssPeakMb} MB; along the file (MB) ${along(big.dryRssAlong)}`,
+    );
+    record('load average (1 / 5 / 15 min) after the flat-memory run', `${load()} ${cores}`);
+  }
+  record('load average (1 / 5 / 15 min) before the import benchmark', `${load()} ${cores}`);
+  const imp = await runImportBench(db, rowCount === undefined ? {} : { rows: rowCount });
+  const n = imp.rows.toLocaleString('en');
+  record(
+    `import ${n} CSV transfer rows, ${imp.fileMb} MB (engine: hash + validate pass + normalise + batched writes of ${imp.batch.toLocaleString('en')} with provenance)`,
+    `${imp.engineSeconds.toFixed(1)} s = ${rate(imp.engineRowsPerSecond)} (hash + validation pass ${imp.validateSeconds.toFixed(1)} s; write phase ${rate(imp.writeRowsPerSecond)}, of which ${imp.databaseSeconds.toFixed(1)} s waiting for Neo4j)`,
+  );
+  record(`same ${n} rows, plain neo4j-driver UNWIND baseline (3 properties, no provenance)`, `${imp.baselineSeconds.toFixed(1)} s = ${rate(imp.baselineRowsPerSecond)}`);
+  record(`same ${n} rows, plain neo4j-driver UNWIND writing what the engine writes (12 properties + provenance on node and edges)`, `${imp.wideBaselineSeconds.toFixed(1)} s = ${rate(imp.wideBaselineRowsPerSecond)}`);
+  record('engine import: RSS of the importing process', `${imp.rssBeforeMb} MB before, peak ${imp.rssPeakMb} MB`);
+  record('load average (1 / 5 / 15 min) after the engine and baseline runs', `${load()} ${cores}`);
 }
 
 async function report() {

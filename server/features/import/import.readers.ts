@@ -23,7 +23,8 @@ export interface Reader {
   columns: string[];
   /** FtM files refer to entities anywhere in the file: all nodes must land before any relationship */
   nodesBeforeRelationships: boolean;
-  read(): AsyncGenerator<ReadItem>;
+  /** build: false only validates (the engine's first pass), so no graph rows are built and `rows` is null */
+  read(opts?: { build?: boolean }): AsyncGenerator<ReadItem>;
 }
 
 export function mappedReader(opts: { path: string; fileName: string; mapping: MappingPreset; panKey: string; firstChar: string | null }): Reader {
@@ -33,16 +34,23 @@ export function mappedReader(opts: { path: string; fileName: string; mapping: Ma
     format,
     columns: Object.keys(opts.mapping.columns),
     nodesBeforeRelationships: false,
-    async *read() {
+    async *read({ build = true } = {}) {
       for await (const src of readRecords(opts.path, format, opts.mapping, opts.fileName)) {
-        const shown = { ...src.record };
-        for (const c of cardColumns) if (shown[c]) shown[c] = maskCard(shown[c]!);
+        // what reports and previews show, built only when asked for: most rows are never shown
+        const record = src.record;
+        let masked: Record<string, string> | null = null;
+        const shown = () => {
+          if (masked) return masked;
+          masked = { ...record };
+          for (const c of cardColumns) if (masked[c]) masked[c] = maskCard(masked[c]);
+          return masked;
+        };
         if (src.problem) {
-          yield { row: src.row, line: src.line, shown, problems: [src.problem], rows: null };
+          yield { row: src.row, line: src.line, get shown() { return shown(); }, problems: [src.problem], rows: null };
           continue;
         }
-        const { values, problems } = validateRecord(src.record, opts.mapping, opts.panKey);
-        yield { row: src.row, line: src.line, shown, problems, rows: problems.length ? null : buildRows(values, opts.mapping) };
+        const { values, problems } = validateRecord(record, opts.mapping, opts.panKey);
+        yield { row: src.row, line: src.line, get shown() { return shown(); }, problems, rows: problems.length || !build ? null : buildRows(values, opts.mapping) };
       }
     },
   };

@@ -1,7 +1,7 @@
 import { redactProps, type Viewer } from '../../domain/need-to-know.js';
 import neo4j from 'neo4j-driver';
 import type { Database, Params } from '../../db/database.js';
-import { isEntityLabel, isRelType } from '../../domain/model.js';
+import { isEntityLabel, isRelType, type EntityLabel, type RelType } from '../../domain/model.js';
 import { DateValue, InstantValue } from './import.fields.js';
 import type { NodeRow, PropValue, RelRow } from './import.rows.js';
 
@@ -52,21 +52,65 @@ export class ImportRepository {
     for (const r of opts.rels) if (!isRelType(r.type)) throw new Error(`import: ${r.type} is not a model relationship type`);
     const common = { importId: opts.importId, org: opts.org, at: instant(opts.at) };
     const count = (rows: Record<string, unknown>[]) => Number(rows[0]?.written ?? 0);
-    return this.db.writeTransaction(async (run) => {
-      const nodeRow = (r: NodeRow) => ({ uid: r.uid, label: r.label, props: toNeo4j(r.props) });
-      const relRow = (r: RelRow) => ({ type: r.type, from: r.from, to: r.to, props: toNeo4j(r.props) });
-      const created = new Set<string>(upsertAll || !opts.nodes.length ? [] : ((await run('import.create-nodes', { ...common, rows: opts.nodes.map(nodeRow) }))[0]?.created as string[]));
-      const known = opts.nodes.filter((n) => !created.has(n.uid));
-      const newRels = opts.rels.filter((r) => created.has(r.from) || created.has(r.to));
-      const otherRels = opts.rels.filter((r) => !created.has(r.from) && !created.has(r.to));
-      let nodes = created.size;
+    const nodeRow = (r: NodeRow) => ({ uid: r.uid, label: r.label, props: toNeo4j(r.props) });
+    const relRow = (r: RelRow) => ({ type: r.type, from: r.from, to: r.to, props: toNeo4j(r.props) });
+    // converted once, outside the transaction function: a retried transaction re-sends the same rows
+    const nodesByLabel = groupBy(opts.nodes, (n) => n.label);
+    const nodeRows = new Map([...nodesByLabel].map(([label, ns]) => [label, ns.map(nodeRow)]));
+    const relRows = new Map(opts.rels.map((r) => [r, relRow(r)]));
+    return this.inTransaction(async (run) => {
+      const created = new Set<string>();
+      let nodes = 0;
       let rels = 0;
-      if (known.length) nodes += count(await run('import.nodes', { ...common, rows: known.map(nodeRow) }));
-      if (newRels.length) rels += count(await run('import.create-relationships', { ...common, rows: newRels.map(relRow) }));
-      if (otherRels.length) rels += count(await run('import.relationships', { ...common, rows: otherRels.map(relRow) }));
+      for (const [label, rows] of nodeRows) {
+        if (upsertAll) continue;
+        for (const uid of ((await run('import.create-nodes', { ...common, rows }, { label }))[0]?.created ?? []) as string[]) created.add(uid);
+      }
+      nodes += created.size;
+      for (const [label, ns] of nodesByLabel) {
+        const rows = nodeRows.get(label)!.filter((_, i) => !created.has(ns[i]!.uid));
+        if (rows.length) nodes += count(await run('import.nodes', { ...common, rows }, { label }));
+      }
+      for (const [type, rs] of groupBy(opts.rels, (r) => r.type)) {
+        const fresh = rs.filter((r) => created.has(r.from) || created.has(r.to)).map((r) => relRows.get(r)!);
+        const other = rs.filter((r) => !created.has(r.from) && !created.has(r.to)).map((r) => relRows.get(r)!);
+        if (fresh.length) rels += count(await run('import.create-relationships', { ...common, rows: fresh }, { type }));
+        if (other.length) rels += count(await run('import.relationships', { ...common, rows: other }, { type }));
+      }
       await run('import.progress', { id: opts.importId, rowsDone: opts.rowsDone });
       return { nodes, rels };
     });
+  }
+
+  /**
+   * One write transaction over catalog queries, like Database.writeTransaction, except that a query may be run
+   * for a single label or relationship type: its `$(row.label)` / `$(row.type)` is then replaced by that
+   * allow-listed name. A static label or type runs faster than a dynamic one (the statements took roughly a
+   * quarter less time in an A/B on the loaded 2-core machine); the file keeps the dynamic form, valid on its own.
+   */
+  private async inTransaction<R>(work: (run: (name: string, params: Params, only?: { label?: EntityLabel; type?: RelType }) => Promise<Record<string, unknown>[]>) => Promise<R>): Promise<R> {
+    const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) =>
+        work(async (name, params, only) => {
+          const q = this.db.catalog.get(name);
+          if (q.mode !== 'write') throw new Error(`${name} is not a write query`);
+          let text = q.text;
+          if (only?.label !== undefined) {
+            if (!isEntityLabel(only.label)) throw new Error(`import: ${only.label} is not a model label`);
+            text = text.replaceAll('$(row.label)', only.label).replaceAll('row.label', `'${only.label}'`);
+          }
+          if (only?.type !== undefined) {
+            if (!isRelType(only.type)) throw new Error(`import: ${only.type} is not a model relationship type`);
+            text = text.replaceAll('$(row.type)', only.type).replaceAll('row.type', `'${only.type}'`);
+          }
+          const res = await tx.run(text, params);
+          return res.records.map((r) => r.toObject());
+        }),
+      );
+    } finally {
+      await session.close();
+    }
   }
 
   async ensureSourceOrganisation(uid: string, importId: string, at: string): Promise<void> {
@@ -129,6 +173,17 @@ export class ImportRepository {
       await session.close();
     }
   }
+}
+
+function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
 }
 
 export function instant(iso: string): InstanceType<typeof neo4j.types.DateTime> {

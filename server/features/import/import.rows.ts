@@ -33,7 +33,7 @@ export type Values = Record<string, FieldValue | null>;
 export function validateRecord(record: Record<string, string>, mapping: MappingPreset, panKey: string): { values: Values; problems: FieldProblem[] } {
   const values: Values = {};
   const problems: FieldProblem[] = [];
-  for (const [column, spec] of Object.entries(mapping.columns)) {
+  for (const [column, spec] of compiled(mapping).columns) {
     const res = normaliseField(record[column] ?? '', spec, panKey);
     if (res.ok) values[column] = res.value;
     else problems.push({ field: column, reason: res.reason });
@@ -41,7 +41,29 @@ export function validateRecord(record: Record<string, string>, mapping: MappingP
   return { values, problems };
 }
 
-const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/**
+ * "1,234.50": what toLocaleString('en-US', 2 decimals) writes (which rounds the shortest decimal form half up,
+ * so 1.005 → 1.01), without the cost of Intl on every row.
+ */
+export function money(n: number): string {
+  const text = String(Math.abs(n));
+  if (!Number.isFinite(n) || text.includes('e')) return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const dot = text.indexOf('.');
+  let int = dot < 0 ? text : text.slice(0, dot);
+  let frac = dot < 0 ? '' : text.slice(dot + 1);
+  if (frac.length > 2) {
+    const up = frac.charCodeAt(2) >= 53; // '5'
+    frac = frac.slice(0, 2);
+    if (up) {
+      const cents = (BigInt(int + frac) + 1n).toString().padStart(3, '0');
+      int = cents.slice(0, -2);
+      frac = cents.slice(-2);
+    }
+  }
+  frac = frac.padEnd(2, '0');
+  if (int.length > 3) int = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${n < 0 || Object.is(n, -0) ? '-' : ''}${int}.${frac}`;
+}
 
 function part(value: FieldValue, name: string | undefined): string | number | DateValue | InstantValue | null {
   if (typeof value === 'string') return name === undefined ? value : name === 'lower' ? value.toLowerCase() : null;
@@ -49,30 +71,72 @@ function part(value: FieldValue, name: string | undefined): string | number | Da
   if (value instanceof DateValue) return name === undefined ? value : name === 'instant' ? new InstantValue(`${value.iso}T00:00:00.000Z`) : name === 'iso' ? value.iso : null;
   if (value instanceof InstantValue) return name === undefined ? value : name === 'date' ? new DateValue(value.iso.slice(0, 10)) : name === 'iso' ? value.iso : null;
   if (value.kind === 'card') {
-    const parts: Record<string, string> = { hash: value.panHash, hash16: value.panHash.slice(0, 16), bin: value.bin, last4: value.last4, scheme: value.scheme, masked: `${value.bin}…${value.last4}` };
-    return parts[name ?? 'masked'] ?? null;
+    switch (name ?? 'masked') {
+      case 'hash': return value.panHash;
+      case 'hash16': return value.panHash.slice(0, 16);
+      case 'bin': return value.bin;
+      case 'last4': return value.last4;
+      case 'scheme': return value.scheme;
+      case 'masked': return `${value.bin}…${value.last4}`;
+      default: return null;
+    }
   }
-  const parts: Record<string, string | null> = { code: value.code, name: value.name, alpha3: alpha3Of(value.code) };
-  return parts[name ?? 'code'] ?? null;
+  switch (name ?? 'code') {
+    case 'code': return value.code;
+    case 'name': return value.name;
+    case 'alpha3': return alpha3Of(value.code);
+    default: return null;
+  }
 }
 
 const PLACEHOLDER = /\{([^}.]+)(?:\.([a-z0-9]+))?\}/gi;
 
-/** Evaluates a template; null when a placeholder is empty (so an optional column leaves its node or property out). */
-export function evaluate(template: string, values: Values): PropValue | null {
+type Template = (values: Values) => PropValue | null;
+
+/** A template compiled once per preset: rows only run the closures, not the regular expressions. */
+function compileTemplate(template: string): Template {
   const whole = /^\{([^}.]+)(?:\.([a-z0-9]+))?\}$/i.exec(template);
   if (whole) {
-    const v = values[whole[1]!];
-    return v === null || v === undefined ? null : part(v, whole[2]);
+    const col = whole[1]!;
+    const name = whole[2];
+    return (values) => {
+      const v = values[col];
+      return v === null || v === undefined ? null : part(v, name);
+    };
   }
-  let empty = false;
-  const text = template.replace(PLACEHOLDER, (_m, col: string, p: string | undefined) => {
-    const v = values[col];
-    const x = v === null || v === undefined ? null : part(v, p);
-    if (x === null || x === '') empty = true;
-    return x === null ? '' : x instanceof DateValue || x instanceof InstantValue ? x.iso : String(x);
-  });
-  return empty ? null : text.trim();
+  const pieces: (string | { col: string; name: string | undefined })[] = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index > last) pieces.push(template.slice(last, m.index));
+    pieces.push({ col: m[1]!, name: m[2] });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) pieces.push(template.slice(last));
+  return (values) => {
+    let text = '';
+    for (const p of pieces) {
+      if (typeof p === 'string') {
+        text += p;
+        continue;
+      }
+      const v = values[p.col];
+      const x = v === null || v === undefined ? null : part(v, p.name);
+      if (x === null || x === '') return null;
+      text += x instanceof DateValue || x instanceof InstantValue ? x.iso : String(x);
+    }
+    return text.trim();
+  };
+}
+
+const templates = new Map<string, Template>();
+/** Evaluates a template; null when a placeholder is empty (so an optional column leaves its node or property out). */
+export function evaluate(template: string, values: Values): PropValue | null {
+  let t = templates.get(template);
+  if (!t) {
+    if (templates.size > 10_000) templates.clear();
+    templates.set(template, (t = compileTemplate(template)));
+  }
+  return t(values);
 }
 
 export function keywordsOf(parts: (PropValue | null)[]): string {
@@ -85,37 +149,75 @@ export function uidFor(label: EntityLabel, key: string): string {
   return `${UID_PREFIX[label]}:${key}`;
 }
 
+interface CompiledMapping {
+  columns: [string, MappingPreset['columns'][string]][];
+  nodes: { ref: string; label: EntityLabel; prefix: string; key: Template; caption: Template; set: Props; props: [string, Template][]; keywords: Template[] }[];
+  rels: { type: RelType; from: string; to: string; props: [string, Template][] }[];
+}
+const compiledMappings = new WeakMap<MappingPreset, CompiledMapping>();
+
+function compiled(mapping: MappingPreset): CompiledMapping {
+  let c = compiledMappings.get(mapping);
+  if (c) return c;
+  const props = (p: Record<string, string>) => Object.entries(p).map(([k, t]) => [k, compileTemplate(t)] as [string, Template]);
+  c = {
+    columns: Object.entries(mapping.columns),
+    nodes: mapping.nodes.map((n) => ({ ref: n.ref, label: n.label, prefix: `${UID_PREFIX[n.label]}:`, key: compileTemplate(n.key), caption: compileTemplate(n.caption), set: n.set, props: props(n.props), keywords: n.keywords.map(compileTemplate) })),
+    rels: mapping.relationships.map((r) => ({ type: r.type, from: r.from, to: r.to, props: props(r.props) })),
+  };
+  compiledMappings.set(mapping, c);
+  return c;
+}
+
 export function buildRows(values: Values, mapping: MappingPreset): GraphRows {
+  const c = compiled(mapping);
   const refs = new Map<string, string>();
   const nodes: NodeRow[] = [];
-  for (const n of mapping.nodes) {
-    const key = evaluate(n.key, values);
+  for (const n of c.nodes) {
+    const key = n.key(values);
     if (key === null || key === '') continue;
-    const uid = uidFor(n.label, String(key));
+    const uid = n.prefix + String(key);
     refs.set(n.ref, uid);
     const props: Props = { ...n.set };
-    for (const [name, t] of Object.entries(n.props)) {
-      const v = evaluate(t, values);
+    for (const [name, t] of n.props) {
+      const v = t(values);
       if (v !== null) props[name] = v;
     }
-    const caption = evaluate(n.caption, values);
+    const caption = n.caption(values);
     props.caption = caption === null ? String(key) : String(caption instanceof DateValue || caption instanceof InstantValue ? caption.iso : caption);
-    props.keywords = keywordsOf([props.caption, ...n.keywords.map((t) => evaluate(t, values))]);
+    props.keywords = keywordsOf(n.keywords.length ? [props.caption, ...n.keywords.map((t) => t(values))] : [props.caption]);
     nodes.push({ uid, label: n.label, props });
   }
   const rels: RelRow[] = [];
-  for (const r of mapping.relationships) {
+  for (const r of c.rels) {
     const from = refs.get(r.from);
     const to = refs.get(r.to);
     if (!from || !to) continue;
     const props: Props = {};
-    for (const [name, t] of Object.entries(r.props)) {
-      const v = evaluate(t, values);
+    for (const [name, t] of r.props) {
+      const v = t(values);
       if (v !== null) props[name] = v;
     }
     rels.push({ type: r.type, from, to, props });
   }
   return { nodes, rels };
+}
+
+const same = (a: PropValue | undefined, b: PropValue | undefined): boolean => {
+  if (a === b) return true;
+  if (a instanceof DateValue || a instanceof InstantValue) return (b instanceof DateValue || b instanceof InstantValue) && a.constructor === b.constructor && a.iso === b.iso;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+};
+
+/** Whether two rows say the same about an entity (the usual case for an account that recurs). */
+export function sameProps(a: Props, b: Props): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (!same(a[k], b[k])) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 /**
@@ -132,7 +234,7 @@ export class BatchBuilder {
     for (const n of g.nodes) {
       const prev = this.nodes.get(n.uid);
       if (!prev) this.nodes.set(n.uid, n);
-      else {
+      else if (prev.label !== n.label || !sameProps(prev.props, n.props)) {
         const kw = keywordsOf([String(prev.props.keywords ?? ''), String(n.props.keywords ?? '')]);
         prev.props = { ...prev.props, ...n.props, keywords: kw };
       }
@@ -141,7 +243,7 @@ export class BatchBuilder {
       const k = `${r.type}\u0000${r.from}\u0000${r.to}`;
       const prev = this.rels.get(k);
       if (!prev) this.rels.set(k, r);
-      else prev.props = { ...prev.props, ...r.props };
+      else if (!sameProps(prev.props, r.props)) prev.props = { ...prev.props, ...r.props };
     }
   }
 

@@ -21,7 +21,7 @@ import { mappedReader, type Reader } from './import.readers.js';
 import type { ImportRecord, ImportRepository } from './import.repository.js';
 import { ResolutionRepository } from './import.resolution.repository.js';
 import { ResolutionService } from './import.resolution.service.js';
-import { BatchBuilder, type GraphRows } from './import.rows.js';
+import { BatchBuilder, sameProps, type GraphRows, type NodeRow } from './import.rows.js';
 
 export interface RowProblem {
   file: string;
@@ -257,7 +257,7 @@ export class ImportService {
       await rejects.write(csvLine(['row', 'line', 'field', 'reason', ...reader.columns]));
     }
     try {
-      for await (const item of reader.read()) {
+      for await (const item of reader.read({ build: false })) {
         report.rowsRead++;
         if (item.problems.length === 0) report.rowsValid++;
         else {
@@ -290,8 +290,16 @@ export class ImportService {
     const remap = await this.repo.anyMerged();
     let done = 0;
     let batchNo = 0;
-    /** uid → label and properties this run has committed (bounded; a resumed run starts empty, so it re-sends) */
-    const written = new Map<string, string>();
+    // What this run has committed, so an entity that recurs (accounts, banks, countries) is not re-sent as it is.
+    // Two generations keep memory flat on any file size: `recent` holds only the last batch's entities (most are
+    // one row's transaction and are seen once), and those seen again are promoted to `written` (capped).
+    // A resumed run starts empty, so it re-sends: the MERGE path makes that a no-op.
+    let recent = new Map<string, NodeRow>();
+    const written = new Map<string, NodeRow>();
+    const known = (n: NodeRow) => {
+      const k = written.get(n.uid) ?? recent.get(n.uid);
+      return k !== undefined && k.label === n.label && sameProps(k.props, n.props);
+    };
     let inFlight: Promise<void> = Promise.resolve();
     let failure: unknown = null;
     const submit = (g: GraphRows & { rows: number }) => {
@@ -304,11 +312,15 @@ export class ImportService {
           if (remap) Object.assign(g, await this.onSurvivors(g));
           for (const n of g.nodes) if (PERSON_LABELS.has(n.label)) w.persons.add(n.uid);
           // accounts, banks, countries recur in most batches: one this run already wrote exactly so is not re-sent
-          const keyed = g.nodes.map((n) => [n, `${n.label}\u0000${JSON.stringify(n.props)}`] as const);
-          const nodes = keyed.filter(([n, k]) => written.get(n.uid) !== k).map(([n]) => n);
+          const nodes = g.nodes.filter((n) => !known(n));
           const result = await this.repo.writeBatch({ importId: w.id, org: w.org, at: w.at, nodes, rels: g.rels, rowsDone });
           if (written.size > WRITTEN_CACHE) written.clear();
-          for (const [n, k] of keyed) written.set(n.uid, k);
+          const next = new Map<string, NodeRow>();
+          for (const n of g.nodes) {
+            if (written.has(n.uid) || recent.has(n.uid)) written.set(n.uid, n);
+            else next.set(n.uid, n);
+          }
+          recent = next;
           if (result.rels !== g.rels.length) throw new ImportStateError(`a batch wrote ${result.rels} of ${g.rels.length} relationships: a row refers to an entity that is not in the file`);
           batchNo++;
           w.progress({ phase: 'writing', rowsRead: rowsDone, rowsDone, rowsTotal: w.total });
@@ -391,7 +403,7 @@ export class ImportService {
 
 const EXPORT_LIMIT = 100_000;
 const PERSON_LABELS = new Set(['Person', 'Buyer', 'Seller']);
-const WRITTEN_CACHE = 300_000;
+const WRITTEN_CACHE = 200_000;
 const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v));
 
 function emptyReport(opts: RunImportOptions, format: string): ImportReport {
