@@ -112,8 +112,9 @@ describe('text boxes and groups are undone and redone with the canvas, and trave
     // the "Redone: …" toast sits over the middle of the canvas, where new text boxes go: out of the mouse's way
     const toast = page.getByTestId('toast');
     if (await toast.count()) await toast.getByRole('button', { name: 'Dismiss' }).click();
+    // hover() waits until the text box itself is what the pointer would hit there (not a toast that just appeared)
+    await textBox(BOX).hover({ position: { x: 10, y: 8 } });
     const b = (await textBox(BOX).boundingBox())!;
-    await page.mouse.move(b.x + 10, b.y + 8);
     await page.mouse.down();
     await page.mouse.move(b.x + 130, b.y + 90, { steps: 12 });
     await page.mouse.up();
@@ -186,6 +187,15 @@ describe('text boxes and groups are undone and redone with the canvas, and trave
 
     // "whole graph" off: the viewport's SVG has the text box where the analyst sees it on the canvas
     await page.getByTestId('export-full').uncheck();
+    // compare with the canvas once the view and the text box drawn over it have come to rest
+    const viewState = async () => JSON.stringify([await textBox(BOX).boundingBox(), await page.getByTestId('graph-canvas').boundingBox(), await page.evaluate(() => { const c = window.__MONEYTRAIL_CY__ as { pan(): unknown; zoom(): number }; return [c.pan(), c.zoom()]; })]);
+    let last = await viewState();
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(250);
+      const now = await viewState();
+      if (now === last) break;
+      last = now;
+    }
     const viewportSvg = await downloaded(page, 'export-svg');
     await page.getByTestId('export-full').check();
     const inView = await page.evaluate((text) => {

@@ -91,6 +91,15 @@ describe('selecting with a box and laying out a big canvas in Chromium', () => {
   it('the same drag without Shift pans the view and leaves the selection alone', async () => {
     const before = new Set(await selectedNodes(page));
     const pan = () => page.evaluate(() => (window.__MONEYTRAIL_CY__ as { pan(): { x: number; y: number } }).pan());
+    // the selection just made opens the inspector, which resizes the canvas and moves the view: wait for it to rest
+    const view = async () => JSON.stringify({ pan: await pan(), frame: await page.getByTestId('graph-canvas').boundingBox() });
+    let last = await view();
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(250);
+      const now = await view();
+      if (now === last) break;
+      last = now;
+    }
     const panBefore = await pan();
     const frame = (await page.getByTestId('graph-canvas').boundingBox())!;
     // from empty background: the bottom-right corner, inside the fit's margin, clear of the legend and Steps list
