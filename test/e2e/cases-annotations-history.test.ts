@@ -44,6 +44,16 @@ describe('text boxes and groups are undone and redone with the canvas, and trave
   const textBox = (text: string) => page.locator('[data-testid="canvas-textbox"]', { hasText: text });
   const group = (label: string) => page.locator(`[data-testid="canvas-group"][data-label="${label}"]`);
   const boxAt = async (text: string) => ({ x: Number(await textBox(text).getAttribute('data-x')), y: Number(await textBox(text).getAttribute('data-y')) });
+  /** pans the canvas so the text box sits in the middle of it, clear of the panels around the canvas */
+  const centreOn = async (text: string) => {
+    const at = await boxAt(text);
+    await page.evaluate((p) => {
+      const c = window.__MONEYTRAIL_CY__ as { zoom(): number; width(): number; height(): number; pan(p: { x: number; y: number }): void };
+      const z = c.zoom();
+      c.pan({ x: c.width() / 2 - p.x * z, y: c.height() / 2 - p.y * z });
+    }, at);
+    await expect.poll(async () => (await textBox(text).boundingBox())?.x ?? -1).toBeGreaterThan(0);
+  };
   const openCaseTab = async () => {
     if (await page.getByTestId('cases-panel').isHidden()) await page.getByTestId('open-cases').click();
     await page.getByTestId('cases-tab-case').click();
@@ -112,6 +122,7 @@ describe('text boxes and groups are undone and redone with the canvas, and trave
     // the "Redone: …" toast sits over the middle of the canvas, where new text boxes go: out of the mouse's way
     const toast = page.getByTestId('toast');
     if (await toast.count()) await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await centreOn(BOX);
     // hover() waits until the text box itself is what the pointer would hit there (not a toast that just appeared)
     await textBox(BOX).hover({ position: { x: 10, y: 8 } });
     const b = (await textBox(BOX).boundingBox())!;
@@ -146,6 +157,7 @@ describe('text boxes and groups are undone and redone with the canvas, and trave
     await expect.poll(() => group(GROUP).count()).toBe(0);
     await page.getByTestId('undo').click();
     await group(GROUP).waitFor({ timeout: 5_000 });
+    await centreOn(BOX);
     await textBox(BOX).hover();
     await textBox(BOX).getByTestId('canvas-textbox-delete').click();
     await expect.poll(() => textBox(BOX).count()).toBe(0);
@@ -243,6 +255,7 @@ describe('text boxes and groups are undone and redone with the canvas, and trave
     expect(file.overlay.textBoxes.map((t) => [t.text, t.position])).toEqual([[BOX, box]]);
     expect(file.overlay.groups.map((g) => [g.label, [...g.members].sort()])).toEqual([[GROUP, [...members].sort()]]);
     const entities = new Set(await canvasNodeIds(page));
+    await centreOn(BOX);
     await textBox(BOX).hover();
     await textBox(BOX).getByTestId('canvas-textbox-delete').click();
     await group(GROUP).getByTestId('canvas-group-ungroup').click();

@@ -110,6 +110,14 @@ describe('the audit trail', () => {
     expect(result.records).toBeGreaterThan(30);
   });
 
+  it('a check running while requests append records still finds the chain intact', async () => {
+    const append = (i: number) => audit.append({ userId: null, email: 'load@test.example', ip: null, action: 'test.append', target: String(i), params: {}, resultCount: null, outcome: 'ok 200' });
+    for (let round = 0; round < 5; round++) {
+      const [result] = await Promise.all([audit.verify(), ...Array.from({ length: 10 }, (_, i) => append(i))]);
+      expect(result).toMatchObject({ ok: true });
+    }
+  });
+
   it('audit:verify passes on the intact chain and names the first record that was tampered with', async () => {
     await expect.poll(async () => (await audit.verify()).ok).toBe(true);
     const intact = await auditVerify();
