@@ -1,13 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadQueryLibrary } from '../../server/features/queries/queries.library.js';
 import { QueriesRepository } from '../../server/features/queries/queries.repository.js';
 import { QueriesService } from '../../server/features/queries/queries.service.js';
-import { launchBrowser } from '../support/browser.js';
 import { settledNodePoint } from '../support/canvas.js';
-import { signInPage } from '../support/auth.js';
-import { startAppServer } from '../support/e2e-server.js';
-import { openTestDatabase, seedSmall } from '../support/test-db.js';
+import { browserSession } from '../support/browser-session.js';
 import type { SeedRing } from '../support/truth.js';
 
 interface CyLike {
@@ -18,26 +15,12 @@ interface CyLike {
 const canvasIds = (page: Page) => page.evaluate(() => (window.__MONEYTRAIL_CY__ as CyLike).nodes().map((n) => n.id()));
 
 describe('running a stored query on the canvas selection from its context menu', () => {
-  const db = openTestDatabase();
+  const session = browserSession({ prepare: (db) => loadQueryLibrary(new QueriesService(new QueriesRepository(db))).then(() => undefined) });
+  const pageErrors = session.errors;
   let ring: SeedRing;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ring = (await seedSmall(db)).rings[0]!;
-    await loadQueryLibrary(new QueriesService(new QueriesRepository(db)));
-    server = await startAppServer(db);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await signInPage(page, server.baseUrl, db, 'analyst');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db.close();
+  beforeAll(() => {
+    ({ ring, page } = session);
   });
 
   it("right-clicking the ring operator offers the seller queries, and one brings the ring's domains onto the canvas", async () => {

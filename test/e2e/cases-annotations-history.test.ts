@@ -1,11 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInPage } from '../support/auth.js';
-import { launchBrowser } from '../support/browser.js';
-import { canvasNodeIds, placeFromSearch } from '../support/canvas.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { canvasNodeIds, placeFromSearch, untilStill } from '../support/canvas.js';
 import { downloaded } from '../support/download.js';
-import { startAppServer } from '../support/e2e-server.js';
-import { openTestDatabase, seedSmall } from '../support/test-db.js';
+import { browserSession } from '../support/browser-session.js';
 import type { SeedRing } from '../support/truth.js';
 
 interface CyLike {
@@ -17,28 +14,15 @@ const cy = <T>(page: Page, f: (cy: CyLike, arg: string) => T, arg = '') =>
   page.evaluate(([src, a]) => new Function('cy', 'arg', `return (${src})(cy, arg)`)((window as unknown as { __MONEYTRAIL_CY__: CyLike }).__MONEYTRAIL_CY__, a) as T, [f.toString(), arg] as const);
 
 describe('text boxes and groups are undone and redone with the canvas, and travel in its exports', () => {
-  const db = openTestDatabase();
+  const session = browserSession({ viewport: { width: 1400, height: 850 }, downloads: true });
+  const errors = session.errors;
   let ring: SeedRing;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
   let page: Page;
   let members: string[] = [];
-  const errors: string[] = [];
   const BOX = 'Hosting paid from the same account';
   const GROUP = 'Storefront pair';
-
-  beforeAll(async () => {
-    ring = (await seedSmall(db)).rings[0]!;
-    server = await startAppServer(db);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 850 }, acceptDownloads: true })).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signInPage(page, server.baseUrl, db, 'analyst');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db.close();
+  beforeAll(() => {
+    ({ ring, page } = session);
   });
 
   const textBox = (text: string) => page.locator('[data-testid="canvas-textbox"]', { hasText: text });
@@ -201,13 +185,7 @@ describe('text boxes and groups are undone and redone with the canvas, and trave
     await page.getByTestId('export-full').uncheck();
     // compare with the canvas once the view and the text box drawn over it have come to rest
     const viewState = async () => JSON.stringify([await textBox(BOX).boundingBox(), await page.getByTestId('graph-canvas').boundingBox(), await page.evaluate(() => { const c = window.__MONEYTRAIL_CY__ as { pan(): unknown; zoom(): number }; return [c.pan(), c.zoom()]; })]);
-    let last = await viewState();
-    for (let i = 0; i < 40; i++) {
-      await page.waitForTimeout(250);
-      const now = await viewState();
-      if (now === last) break;
-      last = now;
-    }
+    await untilStill(page, viewState);
     const viewportSvg = await downloaded(page, 'export-svg');
     await page.getByTestId('export-full').check();
     const inView = await page.evaluate((text) => {

@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInPage } from '../support/auth.js';
-import { launchBrowser } from '../support/browser.js';
-import { settledNodePoint } from '../support/canvas.js';
-import { startAppServer } from '../support/e2e-server.js';
-import { openTestDatabase, seedSmall } from '../support/test-db.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settledNodePoint, untilStill } from '../support/canvas.js';
+import { browserSession } from '../support/browser-session.js';
 import type { SeedRing } from '../support/truth.js';
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
@@ -19,26 +16,13 @@ const cyEval = <T>(page: Page, f: (cy: Cy, arg: string) => T, arg = '') =>
 const selectedNodes = (page: Page) => cyEval(page, (cy) => cy.nodes(':selected').map((n) => n.id()));
 
 describe('selecting with a box and laying out a big canvas in Chromium', () => {
-  const db = openTestDatabase();
+  const session = browserSession({ consoleErrors: true });
+  const consoleErrors = session.errors;
   let ring: SeedRing;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
 
-  beforeAll(async () => {
-    ring = (await seedSmall(db)).rings[0]!;
-    server = await startAppServer(db);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await signInPage(page, server.baseUrl, db, 'analyst');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db.close();
+  beforeAll(() => {
+    ({ ring, page } = session);
   });
 
   it('shift+drag on the background selects exactly the nodes inside the rectangle', { timeout: 90_000 }, async () => {
@@ -93,13 +77,7 @@ describe('selecting with a box and laying out a big canvas in Chromium', () => {
     const pan = () => page.evaluate(() => (window.__MONEYTRAIL_CY__ as { pan(): { x: number; y: number } }).pan());
     // the selection just made opens the inspector, which resizes the canvas and moves the view: wait for it to rest
     const view = async () => JSON.stringify({ pan: await pan(), frame: await page.getByTestId('graph-canvas').boundingBox() });
-    let last = await view();
-    for (let i = 0; i < 40; i++) {
-      await page.waitForTimeout(250);
-      const now = await view();
-      if (now === last) break;
-      last = now;
-    }
+    await untilStill(page, view);
     const panBefore = await pan();
     const frame = (await page.getByTestId('graph-canvas').boundingBox())!;
     // from empty background: the bottom-right corner, inside the fit's margin, clear of the legend and Steps list

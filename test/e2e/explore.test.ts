@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInPage } from '../support/auth.js';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { settledNodePoint } from '../support/canvas.js';
-import { startAppServer } from '../support/e2e-server.js';
-import { openTestDatabase, seedSmall } from '../support/test-db.js';
+import { browserSession } from '../support/browser-session.js';
 import type { SeedRing } from '../support/truth.js';
 
 interface CyLike {
@@ -21,26 +18,13 @@ const canvasIds = (page: Page) =>
   page.evaluate(() => (window.__MONEYTRAIL_CY__ as CyLike).nodes().map((n) => n.id()));
 
 describe('an analyst searches, expands and inspects the demo network in Chromium', () => {
-  const db = openTestDatabase();
+  const session = browserSession({ viewport: { width: 1280, height: 800 }, consoleErrors: true });
+  const consoleErrors = session.errors;
   let ring: SeedRing;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
 
-  beforeAll(async () => {
-    ring = (await seedSmall(db)).rings[0]!;
-    server = await startAppServer(db);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await signInPage(page, server.baseUrl, db, 'analyst');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db.close();
+  beforeAll(() => {
+    ({ ring, page } = session);
   });
 
   it('finds a planted seller by name and puts it on the canvas with its properties and provenance', async () => {

@@ -35,3 +35,17 @@ export async function placeFromSearch(page: Page, name: string, uid: string): Pr
   await hit.click();
   await expect.poll(() => canvasNodeIds(page), { timeout: 10_000 }).toContain(uid);
 }
+
+/**
+ * Waits until `state` reads the same twice in a row, 250 ms apart (at most 10 s): for checks that need the view
+ * at rest, after a selection has opened a panel that resizes the canvas or an animation is still running.
+ */
+export async function untilStill(page: Page, state: () => Promise<string>): Promise<void> {
+  let last = await state();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const now = await state();
+    if (now === last) return;
+    last = now;
+  }
+}
