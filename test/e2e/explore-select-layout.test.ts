@@ -147,6 +147,9 @@ describe('selecting with a box and laying out a big canvas in Chromium', () => {
 
   it('Cancel stops a running layout and leaves the nodes where they were', { timeout: 120_000 }, async () => {
     const positions = () => cyEval(page, (cy) => cy.nodes('[id ^= "bulk-"]').map((n) => JSON.stringify(n.position())));
+    // a grid first (a step of its own, quick on the page), so the step before the cancelled one is known
+    await page.getByTestId('layout-select').selectOption('grid');
+    await untilStill(page, async () => JSON.stringify(await positions()));
     const before = await positions();
     await page.getByTestId('layout-select').selectOption('fcose');
     const cancel = page.getByTestId('layout-cancel');
@@ -155,6 +158,9 @@ describe('selecting with a box and laying out a big canvas in Chromium', () => {
     await page.getByTestId('layout-busy').waitFor({ state: 'detached', timeout: 5_000 });
     await page.waitForTimeout(500);
     expect(await positions()).toEqual(before);
+    // the cancelled layout left nothing to undo: Undo goes back past it, to the step before
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toMatch(/^Undone: Layout: grid/);
   });
 
   it('raised no page errors', () => {

@@ -12,6 +12,7 @@ type History = {
   redo(cy: Core): string | null;
   readonly steps: readonly string[];
   readonly canRedo: boolean;
+  discardLatest(label: string, since: number): boolean;
 };
 const HISTORY_MODULE = '../../client/src/features/graph/lib/canvas-history.ts';
 const OVERLAY_MODULE = '../../client/src/features/graph/lib/canvas-overlay.ts';
@@ -77,6 +78,20 @@ describe('canvas undo/redo with text boxes and groups', () => {
     expect(history.canRedo).toBe(true);
     change('Add other', { textBoxes: [box('t2')], groups: [] });
     expect(history.canRedo).toBe(false);
+  });
+});
+
+describe('a cancelled layout', () => {
+  it('drops its own step only: an older step of the same name, or another step on top, stays', () => {
+    const { cy, history } = setUp();
+    history.record(cy, 'Layout: grid');
+    const started = Date.now();
+    expect(history.discardLatest('Layout: grid', started + 60_000)).toBe(false); // recorded before this layout
+    history.record(cy, 'Remove b');
+    expect(history.discardLatest('Layout: grid', 0)).toBe(false); // not the latest step
+    history.record(cy, 'Layout: fcose');
+    expect(history.discardLatest('Layout: fcose', started - 2000)).toBe(true);
+    expect(history.steps).toEqual(['Layout: grid', 'Remove b']);
   });
 });
 

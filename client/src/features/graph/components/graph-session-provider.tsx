@@ -94,10 +94,14 @@ function expansionMessage(
   return `Expanded ${subject}: ${parts.join(', ')}`;
 }
 
+/** a layout step recorded this long before its layout started still belongs to it (applyLayout yields 30 ms first) */
+const LAYOUT_STEP_WINDOW_MS = 2000;
+
 export function GraphSessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const cyRef = useRef<Core | null>(null);
   const layoutRef = useRef<RunningLayout | null>(null);
+  const layoutStartedRef = useRef(0);
   const stepsRef = useRef<ExpansionStep[]>([]);
   const nodesRef = useRef(new Map<string, GraphNode>());
   const edgesRef = useRef(new Map<string, GraphEdge>());
@@ -128,6 +132,7 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
   const runLayout = useCallback((cy: Core, layout: RunningLayout, onStop?: () => void) => {
     layoutRef.current?.stop();
     layoutRef.current = layout;
+    layoutStartedRef.current = Date.now();
     // A worker layout of a big canvas takes seconds: say so, and keep the page usable meanwhile.
     const inWorker = layout instanceof WorkerLayout;
     if (inWorker) {
@@ -266,7 +271,11 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
 
   /** stops a running layout; nodes stay where they were (a worker layout has not moved any yet) */
   const cancelLayout = useCallback(() => {
-    layoutRef.current?.stop();
+    if (!layoutRef.current) return;
+    layoutRef.current.stop();
+    // the step recorded just before this layout started ("Layout: fcose", "Re-layout") would undo nothing
+    const label = historyRef.current!.nextUndo;
+    if (label && /^(Layout: .+|Re-layout)$/.test(label)) historyRef.current!.discardLatest(label, layoutStartedRef.current - LAYOUT_STEP_WINDOW_MS);
   }, []);
 
   const fit = useCallback(() => {

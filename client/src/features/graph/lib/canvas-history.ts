@@ -2,7 +2,8 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import type { CanvasOverlay, CanvasOverlayState } from './canvas-overlay';
 
 /** elements null: a step that changed only the overlay (text boxes, groups), so undoing it leaves the graph alone */
-type Snapshot = { label: string; elements: ElementDefinition[] | null; overlay: CanvasOverlayState | null };
+/** `at`: when the step was recorded (ms), to recognise the step of a layout that is then cancelled */
+type Snapshot = { label: string; elements: ElementDefinition[] | null; overlay: CanvasOverlayState | null; at?: number };
 
 const MAX_STEPS = 100;
 
@@ -61,8 +62,20 @@ export class CanvasHistory {
     return this.step(cy, this.redoStack, this.undoStack);
   }
 
+  /**
+   * Forgets the latest step when it is `label` recorded at or after `since`: a layout cancelled before it moved
+   * anything leaves nothing to undo. True when a step was dropped.
+   */
+  discardLatest(label: string, since: number): boolean {
+    const top = this.undoStack.at(-1);
+    if (!top || top.label !== label || (top.at ?? 0) < since) return false;
+    this.undoStack.pop();
+    this.onChange();
+    return true;
+  }
+
   private push(snapshot: Snapshot): void {
-    this.undoStack.push(snapshot);
+    this.undoStack.push({ ...snapshot, at: Date.now() });
     if (this.undoStack.length > MAX_STEPS) this.undoStack.shift();
     this.redoStack = [];
     this.onChange();
