@@ -11,14 +11,12 @@ interface CyLike {
  */
 export async function settledNodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   const where = () => page.evaluate((nodeId) => (window.__MONEYTRAIL_CY__ as CyLike).$id(nodeId).renderedPosition(), id);
-  let pos = await where();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const next = await where();
-    const still = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5;
-    pos = next;
-    if (still) break;
-  }
+  // still = the same to half a pixel
+  await untilStill(page, async () => {
+    const p = await where();
+    return `${Math.round(p.x * 2)},${Math.round(p.y * 2)}`;
+  });
+  const pos = await where();
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
   return { x: box.x + pos.x, y: box.y + pos.y };
 }

@@ -1,5 +1,5 @@
-import type { Viewer } from '../../domain/need-to-know.js';
 import type { Database } from '../../db/database.js';
+import type { Viewer } from '../../domain/need-to-know.js';
 import { instant, plain } from './import.repository.js';
 import type { MatchSubject, ProposedPair } from './import.resolution.match.js';
 

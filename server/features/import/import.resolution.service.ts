@@ -1,4 +1,3 @@
-import type { Viewer } from '../../domain/need-to-know.js';
 /**
  * Weak-match entity resolution after each import: persons the import wrote are given a blocking key, compared with
  * the members of their block (similar names, same country and date of birth) and with the persons that used the
@@ -6,6 +5,7 @@ import type { Viewer } from '../../domain/need-to-know.js';
  * Every step is a batched UNWIND over a bounded candidate set: a constant number of queries per chunk of persons.
  */
 import { randomBytes } from 'node:crypto';
+import type { Viewer } from '../../domain/need-to-know.js';
 import { blockKey, namePairs, pair, type ProposedPair } from './import.resolution.match.js';
 import type { DuplicateRecord, MergeRecord, ResolutionRepository } from './import.resolution.repository.js';
 import { ImportNotFoundError, ImportStateError } from './import.errors.js';

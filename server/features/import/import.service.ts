@@ -1,4 +1,3 @@
-import type { Viewer } from '../../domain/need-to-know.js';
 /**
  * The import engine: one code path for the UI upload, POST /api/imports and `npm run import`.
  *   1. hash the file: a complete import of the same bytes, preset and organisation makes this run a no-op;
@@ -17,6 +16,7 @@ import { ftmReader, toFtm } from './import.ftm.js';
 import { builtInPresets, FTM_MAPPING, parseMapping, type MappingPreset } from './import.mapping.js';
 import { ImportNotFoundError, ImportStateError } from './import.errors.js';
 import { ImportFileError } from './import.parse.js';
+import type { Viewer } from '../../domain/need-to-know.js';
 import { mappedReader, type Reader } from './import.readers.js';
 import type { ImportRecord, ImportRepository } from './import.repository.js';
 import { ResolutionRepository } from './import.resolution.repository.js';

@@ -101,6 +101,12 @@ interface Element {
   at: number;
 }
 
+/** the variable a node or relationship pattern starts with, if any ("(WHERE ...)" names none) */
+function variableOf(inside: string): string | null {
+  const id = IDENT.exec(inside.trimStart());
+  return id && !/^WHERE$/i.test(id[0]) ? id[0] : null;
+}
+
 /** the nodes and relationships of the pattern text masked[from, to) */
 function elementsOf(masked: string, depth: number[], from: number, to: number): Element[] {
   const out: Element[] = [];
@@ -126,13 +132,10 @@ function elementsOf(masked: string, depth: number[], from: number, to: number): 
     if (c === '(' && !(i > 0 && /\w/.test(masked[i - 1]!))) {
       const rest = masked.slice(i + 1, to);
       if (/^\s*\(/.test(rest)) continue; // a quantified group: its elements follow
-      const id = IDENT.exec(rest.trimStart());
-      const named = id && !/^(WHERE)$/i.test(id[0]) ? id[0] : null;
-      out.push({ name: named, kind: 'node', path, at: i });
+      out.push({ name: variableOf(rest), kind: 'node', path, at: i });
       i = Math.min(closing(depth, i), to); // its WHERE and property map are expressions
     } else if (c === '[') {
-      const id = IDENT.exec(masked.slice(i + 1, to).trimStart());
-      out.push({ name: id && !/^(WHERE)$/i.test(id[0]) ? id[0] : null, kind: 'relationship', path, at: i });
+      out.push({ name: variableOf(masked.slice(i + 1, to)), kind: 'relationship', path, at: i });
       i = Math.min(closing(depth, i), to);
     } else if (c === '-' && masked[i + 1] === '-' && d === base) {
       out.push({ name: null, kind: 'relationship', path, at: i });
