@@ -1,25 +1,27 @@
 /**
  * `npm run query -- <name> --param key=value ... [--json]`: runs a published stored query and prints a table (or
  * JSON); `--cypher "..."` runs ad-hoc read-only Cypher; `--list` lists the catalogue. Uses NEO4J_URI (with
- * NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set, else the project's own Neo4j. Writes are refused before
+ * NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set, else the project's own Neo4j (the running app's, or one
+ * started for the command). Writes are refused before
  * they run, exactly as in the app; every run is recorded in the audit trail as the operating-system user.
  */
 import os from 'node:os';
-import { loadConfig } from '../server/config.js';
-import { openDatabase, type OpenDatabase } from '../server/db/open-database.js';
+import type { OpenDatabase } from '../server/db/open-database.js';
 import { AuditRepository } from '../server/features/audit/audit.repository.js';
 import { AuditService } from '../server/features/audit/audit.service.js';
 import { runQueryCommand } from '../server/features/queries/queries.cli.js';
 import { loadQueryLibrary } from '../server/features/queries/queries.library.js';
 import { QueriesRepository } from '../server/features/queries/queries.repository.js';
 import { QueriesService } from '../server/features/queries/queries.service.js';
+import { openCliDatabase } from './cli-database.js';
 
 let opened: OpenDatabase | null = null;
 
 async function main(): Promise<number> {
-  const config = loadConfig();
-  opened = await openDatabase(config, (line) => process.stderr.write(`neo4j: ${line}\n`));
-  const { db } = opened;
+  // reuses the Neo4j of a running app (the usual case: an analyst beside the workbench), else starts its own
+  const cli = await openCliDatabase((line) => process.stderr.write(`neo4j: ${line}\n`));
+  opened = cli;
+  const { db, config } = cli;
   const service = new QueriesService(new QueriesRepository(db), {
     timeoutSeconds: config.QUERY_TIMEOUT_SECONDS,
     maxTimeoutSeconds: Math.max(config.QUERY_TIMEOUT_SECONDS, 120),

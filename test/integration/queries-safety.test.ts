@@ -13,6 +13,7 @@ import { QueriesService } from '../../server/features/queries/queries.service.js
 import { queryPredicate } from '../../server/features/queries/queries.need-to-know.js';
 import { signedInAgent, type SignedInAgent } from '../support/auth.js';
 import { openTestDatabase, seedSmall } from '../support/test-db.js';
+import type { SeedTruth } from '../support/truth.js';
 
 /** Every way of writing an analyst must never get through, stored or ad hoc. */
 const WRITE_FORMS: Record<string, string> = {
@@ -50,6 +51,7 @@ describe('stored and ad-hoc queries can never change the data', () => {
   let slowData: SignedInAgent;
   let slowAnalyst: SignedInAgent;
   let service: QueriesService;
+  let truth: SeedTruth;
 
   const fingerprint = async () => {
     const session = db.driver.session({ database: db.database });
@@ -74,7 +76,7 @@ describe('stored and ad-hoc queries can never change the data', () => {
   };
 
   beforeAll(async () => {
-    await seedSmall(db);
+    truth = await seedSmall(db);
     service = new QueriesService(new QueriesRepository(db));
     await loadQueryLibrary(service);
     const logger = createLogger('silent', false);
@@ -152,6 +154,17 @@ describe('stored and ad-hoc queries can never change the data', () => {
     expect(after.rels).toBe(before.rels);
   }, 60_000);
 
+  it('npm run query beside the running app uses the same Neo4j, as a new user runs it (no NEO4J_URI)', async () => {
+    const info = inject('neo4j');
+    const env: NodeJS.ProcessEnv = { ...process.env, MONEYTRAIL_HOME: info.home, NEO4J_BOLT_PORT: new URL(info.uri).port, LOG_LEVEL: 'silent' };
+    for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete env[key];
+    const ok = await promisify(execFile)('npx', ['tsx', 'scripts/query.ts', 'cash-out-accounts', '--json'], { cwd: REPO_ROOT, env });
+    const parsed = JSON.parse(ok.stdout) as { rows: unknown[] };
+    const planted = truth.rings.flatMap((r) => r.cashOutAccounts.map((c) => c.uid));
+    expect(parsed.rows.length).toBe(planted.length);
+    for (const uid of planted) expect(ok.stdout).toContain(uid);
+  }, 60_000);
+
   it('analysts may not use the console or author queries', async () => {
     expect((await analyst.post('/api/console/run').send({ cypher: 'RETURN 1' })).status).toBe(403);
     expect((await analyst.post('/api/queries').send({ source: '// @name x1\n// @description x\nRETURN 1' })).status).toBe(403);
@@ -201,10 +214,13 @@ describe('stored and ad-hoc queries can never change the data', () => {
     await bad('domains-moved-after-report', { within: '3 weeks' }, 'within', /duration/);
     await bad('seller-footprint', {}, 'sellers', /required/);
     await bad('seller-footprint', { sellers: ['domain:example.org'] }, 'sellers', /Seller/);
-    // text is spliced nowhere: a quote in a value is just a value
-    const res = await analyst.post('/api/queries/seller-footprint/run').send({ params: { sellers: ["seller:x' OR 1=1 //"] } });
-    expect(res.status).toBe(200);
-    expect(res.body.rows).toEqual([]);
+    // an id that names no entity is refused rather than answered with "no rows", which would read as "nothing found"
+    await bad('seller-footprint', { sellers: [truth.rings[0]!.sellers[0]!.uid, 'seller:no-such-seller'] }, 'sellers', /no entity with id "seller:no-such-seller"/);
+    // text is spliced nowhere: a quote in a value is just a value, looked up literally
+    await bad('seller-footprint', { sellers: ["seller:x' OR 1=1 //"] }, 'sellers', /no entity with id/);
+    const real = await analyst.post('/api/queries/seller-footprint/run').send({ params: { sellers: [truth.rings[0]!.sellers[0]!.uid] } });
+    expect(real.status).toBe(200);
+    expect(real.body.rowCount).toBeGreaterThan(0);
   });
 
   it('audits every run with the query, version, parameters, row count and duration', async () => {
@@ -224,5 +240,16 @@ describe('stored and ad-hoc queries can never change the data', () => {
     expect(record!.resultCount).toBeGreaterThan(0);
     expect(record!.params.durationMs).toBeGreaterThanOrEqual(0);
     expect(record!.email).toBe(analyst.user.email);
+
+    // a refused run names the version it refused, too
+    expect((await analyst.post('/api/queries/cash-out-accounts/run').send({ params: { minTotal: 'lots' } })).status).toBe(400);
+    let refused: Entry | undefined;
+    await expect
+      .poll(async () => {
+        const res = await admin.get('/api/audit').query({ action: 'query.run', limit: 20 });
+        refused = (res.body.records as Entry[]).find((r) => r.target.startsWith('cash-out-accounts@') && (r.params.params as { minTotal?: unknown } | undefined)?.minTotal === 'lots');
+        return refused?.target;
+      })
+      .toMatch(/^cash-out-accounts@\d+$/);
   });
 });

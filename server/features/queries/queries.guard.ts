@@ -14,7 +14,7 @@ export interface GuardRefusal {
 }
 
 /** APOC namespaces that only compute over values or read the graph. */
-const APOC_READ_ONLY = /^apoc\.(coll|map|text|math|convert|date|temporal|number|agg|algo|path|neighbors|label|any|node|nodes\.(connected|isDense|relationship\.types|relationships\.exist)|rel|diff|hashing|scoring|spatial|bitwise|meta\.(types?|cypher\.type|data|schema|stats|nodeTypeProperties|relTypeProperties))(\.|$)/i;
+const APOC_READ_ONLY = /^apoc\.(coll|map|text|math|convert|date|temporal|number|agg|algo|path|neighbors|label|any|node|nodes\.(connected|isDense|relationship\.types|relationships\.exist)|rel|diff|hashing|scoring|bitwise|meta\.(types?|cypher\.type|data|schema|stats|nodeTypeProperties|relTypeProperties))(\.|$)/i;
 
 const ADMIN_START = /^\s*(ALTER|GRANT|DENY|REVOKE|START|STOP|TERMINATE|RENAME|ENABLE|DEALLOCATE|REALLOCATE|DRYRUN)\b/i;
 const SCHEMA_OR_ADMIN = /\b(CREATE|DROP)\s+(OR\s+REPLACE\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR|BTREE|COMPOSITE)\s+)?(INDEX|CONSTRAINT|USER|ROLE|DATABASE|ALIAS|SERVER)\b/i;

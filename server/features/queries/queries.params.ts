@@ -72,7 +72,7 @@ function checkScalar(name: string, t: ParamType, value: unknown): CheckedParam {
     case 'date': {
       const m = text === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
       const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-      if (!m || !d || d.getUTCDate() !== Number(m[3])) throw new ParamError(name, `expected a date like 2025-03-01, got ${JSON.stringify(value)}`);
+      if (!m || !d || d.getUTCMonth() + 1 !== Number(m[2]) || d.getUTCDate() !== Number(m[3])) throw new ParamError(name, `expected a date like 2025-03-01, got ${JSON.stringify(value)}`);
       return { plain: text, driver: new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3])) };
     }
     case 'datetime': {

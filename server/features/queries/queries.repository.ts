@@ -79,6 +79,13 @@ export class QueriesRepository {
     return this.db.read<NodeRow & { elementId: string }>('stored-queries.nodes-by-element-id', { ids, viewer });
   }
 
+  /** which of these entity ids name an entity the viewer may see */
+  async visibleEntities(uids: string[], viewer: Viewer): Promise<Set<string>> {
+    if (uids.length === 0) return new Set();
+    const rows = await this.db.read<{ uid: string }>('stored-queries.visible-entities', { uids, viewer });
+    return new Set(rows.map((r) => r.uid));
+  }
+
   /** plans analyst Cypher without running it */
   async explain(cypher: string, params: Record<string, unknown>): Promise<string> {
     return (await this.db.explain(cypher, params)).queryType;

@@ -64,8 +64,9 @@ export function queriesRoutes(service: QueriesService): Router {
     const target = `${name}@${body.version ?? 'published'}`;
     auditWith(res, { action: 'query.run', target, params: { params: body.params } });
     const started = performance.now();
+    let resolved: number | null = body.version ?? null;
     try {
-      const result = await service.run(name, body.params, actorOf(req), body.version ?? null);
+      const result = await service.run(name, body.params, actorOf(req), body.version ?? null, (v) => (resolved = v));
       auditWith(res, {
         action: 'query.run',
         target: `${name}@${result.query!.version}`,
@@ -74,7 +75,7 @@ export function queriesRoutes(service: QueriesService): Router {
       });
       res.json(result);
     } catch (err) {
-      auditWith(res, { action: 'query.run', target, params: { params: body.params, durationMs: Math.round(performance.now() - started) } });
+      auditWith(res, { action: 'query.run', target: `${name}@${resolved ?? 'published'}`, params: { params: body.params, durationMs: Math.round(performance.now() - started) } });
       throw err;
     }
   });

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { AppError, errors } from '../../errors.js';
 import type { Role } from '../../domain/roles.js';
 import type { Viewer } from '../../domain/need-to-know.js';
-import { parseParamType, parseQuerySource, QueryFormatError, VIEWER_PARAM, type ParamType, type QueryDefinition } from './queries.format.js';
-import { guardUntrusted, writeClauseOf } from './queries.guard.js';
+import { parseParamType, parseQuerySource, QueryFormatError, VIEWER_PARAM, type ParamType, type QueryDefinition, type QueryParamSpec } from './queries.format.js';
+import { guardUntrusted, INTERNAL_LABELS, INTERNAL_PROPERTIES, writeClauseOf } from './queries.guard.js';
+import { ENTITY_LABELS, REL_TYPES } from '../../domain/model.js';
 import { describeGap, needToKnowGaps, withNeedToKnowChecks } from './queries.need-to-know.js';
-import { checkParams, driverParams, ParamError, plainParams, sampleParams } from './queries.params.js';
+import { checkParams, driverParams, ParamError, plainParams, sampleParams, type CheckedParam } from './queries.params.js';
 import { ResultCollector } from './queries.presenter.js';
 import type { NewVersionRow, QueriesRepository, StoredQueryRow } from './queries.repository.js';
 import type {
@@ -215,10 +216,11 @@ export class QueriesService {
   }
 
   /** Runs a stored query: the published version, or (data team and admins) any version. */
-  async run(name: string, input: Record<string, unknown>, actor: Actor, version: number | null = null): Promise<QueryRunResult> {
+  async run(name: string, input: Record<string, unknown>, actor: Actor, version: number | null = null, onVersion?: (version: number) => void): Promise<QueryRunResult> {
     if (version !== null && !isAuthor(actor.role)) throw new AppError('forbidden', 403, 'only the data team may run an unpublished version');
     const row = await this.repo.version(name, version);
     if (!row) throw errors.notFound(version === null ? `a published version of stored query "${name}"` : `version ${version} of "${name}"`);
+    onVersion?.(row.version); // so a refused run is audited with the version it refused, not "published"
     const def = parseQuerySource(row.source);
     if (!isAuthor(actor.role) && !def.roles.includes(actor.role)) throw new AppError('forbidden', 403, `your role (${actor.role}) may not run "${def.title}"`);
     let checked;
@@ -228,8 +230,23 @@ export class QueriesService {
       if (err instanceof ParamError) throw errors.badRequest(err.message, { param: err.param });
       throw err;
     }
+    await this.requireEntities(def.params, checked, viewerOfActor(actor));
     const result = await this.execute(def.cypher, driverParams(checked), this.timeoutOf(def), viewerOfActor(actor));
     return { ...result, params: plainParams(checked), query: { name, version: row.version, title: def.title, resultKind: def.resultKind } };
+  }
+
+  /** Entity parameters must name entities the viewer may see: a mistyped id would otherwise look like "no rows". */
+  private async requireEntities(specs: readonly QueryParamSpec[], checked: Record<string, CheckedParam>, viewer: Viewer): Promise<void> {
+    const wanted = specs.flatMap((spec) => {
+      const type = parseParamType(spec.type);
+      const entity = type.kind === 'entity' || (type.kind === 'list' && type.of.kind === 'entity');
+      const value = checked[spec.name]?.plain;
+      if (!entity || value === null || value === undefined) return [];
+      return (Array.isArray(value) ? value : [value]).map((uid) => ({ param: spec.name, uid: String(uid) }));
+    });
+    const found = await this.repo.visibleEntities([...new Set(wanted.map((w) => w.uid))], viewer);
+    const missing = wanted.find((w) => !found.has(w.uid));
+    if (missing) throw errors.badRequest(`parameter "${missing.param}": no entity with id ${JSON.stringify(missing.uid)} (or not one you may see)`, { param: missing.param });
   }
 
   /** The data team's console: ad-hoc Cypher, under the same rules as stored queries ($viewer is never the caller's). */
@@ -275,8 +292,21 @@ export class QueriesService {
     }
   }
 
+  /**
+   * What the editor autocompletes: the investigation graph only. MoneyTrail's own records share the database, but
+   * a query naming them is refused by the guard, so offering User, AuditRecord or passwordHash would only lead
+   * the author into a refusal (and tell them what the app stores about its users).
+   */
   async schema() {
-    return this.repo.schema();
+    const live = await this.repo.schema();
+    const labels: ReadonlySet<string> = new Set<string>(['Entity', ...ENTITY_LABELS]);
+    const types: ReadonlySet<string> = new Set<string>(REL_TYPES);
+    const internal: ReadonlySet<string> = new Set<string>([...INTERNAL_PROPERTIES].map((p) => p.toLowerCase()));
+    return {
+      labels: live.labels.filter((l) => labels.has(l) && !(INTERNAL_LABELS as readonly string[]).includes(l)),
+      relationshipTypes: live.relationshipTypes.filter((t) => types.has(t)),
+      propertyKeys: live.propertyKeys.filter((k) => !internal.has(k.toLowerCase())),
+    };
   }
 
   /**
