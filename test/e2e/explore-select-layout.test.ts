@@ -148,7 +148,10 @@ describe('selecting with a box and laying out a big canvas in Chromium', () => {
   it('Cancel stops a running layout and leaves the nodes where they were', { timeout: 120_000 }, async () => {
     const positions = () => cyEval(page, (cy) => cy.nodes('[id ^= "bulk-"]').map((n) => JSON.stringify(n.position())));
     // a grid first (a step of its own, quick on the page), so the step before the cancelled one is known
+    const laidOut = JSON.stringify(await positions());
     await page.getByTestId('layout-select').selectOption('grid');
+    // the grid must have started moving the nodes before "still" means "finished" (a busy machine starts it late)
+    await expect.poll(async () => JSON.stringify(await positions()) !== laidOut, { timeout: 20_000 }).toBe(true);
     await untilStill(page, async () => JSON.stringify(await positions()));
     const before = await positions();
     await page.getByTestId('layout-select').selectOption('fcose');

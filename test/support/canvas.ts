@@ -36,7 +36,8 @@ export async function placeFromSearch(page: Page, name: string, uid: string): Pr
 
 /**
  * Waits until `state` reads the same twice in a row, 250 ms apart (at most 10 s): for checks that need the view
- * at rest, after a selection has opened a panel that resizes the canvas or an animation is still running.
+ * at rest, after a selection has opened a panel that resizes the canvas or an animation is still running. A view
+ * that never settles fails the test rather than letting it go on with a moving picture.
  */
 export async function untilStill(page: Page, state: () => Promise<string>): Promise<void> {
   let last = await state();
@@ -46,4 +47,5 @@ export async function untilStill(page: Page, state: () => Promise<string>): Prom
     if (now === last) return;
     last = now;
   }
+  throw new Error(`the view was still changing after 10 s (last state: ${last.slice(0, 200)})`);
 }
