@@ -1,6 +1,7 @@
 /** The API's types, for the client (`import type` only: no server code reaches the browser bundle). */
 export type { GraphNode, GraphEdge, Provenance, NeighboursQuery, NeighboursResponse, NeighbourCount, Direction } from './features/graph/graph.schemas.js';
 export type { ExpandQuery, ExpandResponse, ExpandMeasure, NodeSummary } from './features/graph/expansion.schemas.js';
+export type { RelationshipsAmongResponse } from './features/graph/relationships.schemas.js';
 export type { PathsResponse, TrailPath, MoneyTrailResponse, Flow, FlowTransactionsResponse, AccountFlowsResponse } from './features/trails/trails.schemas.js';
 export type { SearchHit, SearchResponse, SearchQuery } from './features/search/search.schemas.js';
 export type { HealthResponse } from './features/health/health.schemas.js';

@@ -9,6 +9,9 @@ import { GraphRepository } from './features/graph/graph.repository.js';
 import { graphRoutes } from './features/graph/graph.routes.js';
 import { GraphService } from './features/graph/graph.service.js';
 import { ExpansionRepository } from './features/graph/expansion.repository.js';
+import { RelationshipsRepository } from './features/graph/relationships.repository.js';
+import { relationshipsRoutes } from './features/graph/relationships.routes.js';
+import { RelationshipsService } from './features/graph/relationships.service.js';
 import { expansionRoutes } from './features/graph/expansion.routes.js';
 import { ExpansionService } from './features/graph/expansion.service.js';
 import { TrailsRepository } from './features/trails/trails.repository.js';
@@ -27,6 +30,7 @@ import { ImportRepository } from './features/import/import.repository.js';
 import { importRoutes } from './features/import/import.routes.js';
 import { ImportService } from './features/import/import.service.js';
 import helmet from 'helmet';
+import { cspNonce, CSP_DIRECTIVES, sendIndexHtml } from './http/csp.js';
 import { AuditRepository } from './features/audit/audit.repository.js';
 import { auditMiddleware } from './features/audit/audit.middleware.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
@@ -71,24 +75,11 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(cspNonce);
   app.use(
     helmet({
-      // The built client loads only its own scripts and styles; icons are data: URIs. No inline script anywhere.
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
+      // Scripts: only the client's own files. Styles: own files plus a per-request nonce (server/http/csp.ts).
+      contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
@@ -119,6 +110,7 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   api.use(healthRoutes(new HealthService(db)));
   api.use(searchRoutes(new SearchService(new SearchRepository(db))));
   api.use(graphRoutes(new GraphService(new GraphRepository(db))));
+  api.use(relationshipsRoutes(new RelationshipsService(new RelationshipsRepository(db))));
   const expansionRepo = new ExpansionRepository(db);
   api.use(expansionRoutes(new ExpansionService(expansionRepo, new GraphRepository(db))));
   api.use(trailsRoutes(new TrailsService(new TrailsRepository(db), expansionRepo)));
@@ -133,9 +125,11 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   app.use('/api', api);
 
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    // the page carries this response's CSP nonce, so it is never served as a static (cached) file
+    app.get('/index.html', sendIndexHtml(clientDir));
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (a case link, say) all load the same page.
-    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+    app.get(/^(?!\/api\/).*/, sendIndexHtml(clientDir));
   }
 
   app.use(errorHandler(logger));

@@ -9,13 +9,17 @@ import type { SeedRing } from '../support/truth.js';
 
 interface CyLike {
   nodes(): { map<T>(f: (n: { id(): string }) => T): T[] };
+  edges(): { map<T>(f: (e: { data(key: string): string }) => T): T[] };
   $id(id: string): { renderedPosition(): { x: number; y: number } };
 }
+
+const canvasEdges = (page: Page) =>
+  page.evaluate(() => (window.__MONEYTRAIL_CY__ as CyLike).edges().map((e) => ({ type: e.data('type'), source: e.data('source'), target: e.data('target') })));
 
 const canvasIds = (page: Page) => page.evaluate(() => (window.__MONEYTRAIL_CY__ as CyLike).nodes().map((n) => n.id()));
 
 describe('running a stored query on the canvas selection from its context menu', () => {
-  const session = browserSession({ prepare: (db) => loadQueryLibrary(new QueriesService(new QueriesRepository(db))).then(() => undefined) });
+  const session = browserSession({ consoleErrors: true, prepare: (db) => loadQueryLibrary(new QueriesService(new QueriesRepository(db))).then(() => undefined) });
   const pageErrors = session.errors;
   let ring: SeedRing;
   let page: Page;
@@ -47,6 +51,35 @@ describe('running a stored query on the canvas selection from its context menu',
     const ringDomains = ring.domains.map((d) => d.uid);
     await expect.poll(async () => (await canvasIds(page)).filter((id) => ringDomains.includes(id)).length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('canvas-context-menu').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+  it("a table result put on the canvas comes with its relationships: each cash-out account is joined to the ring seller holding it", async () => {
+    const sellers = ring.sellers.map((s) => s.uid);
+    const cashOut = ring.cashOutAccounts.map((a) => a.uid);
+    /** the ring's cash-out accounts on the canvas, and those of them joined by HOLDS to a seller of the ring */
+    const joined = async () => {
+      const ids = await canvasIds(page);
+      const edges = await canvasEdges(page);
+      const shown = cashOut.filter((a) => ids.includes(a));
+      const held = shown.filter((a) => edges.some((e) => e.type === 'HOLDS' && e.target === a && sellers.includes(e.source)));
+      return { shown: shown.length, held: held.length, edges: edges.length };
+    };
+    await page.getByTestId('open-queries').click();
+    await page.getByTestId('queries-filter').fill('cash-out accounts held');
+    await page.getByTestId('query-item-cash-out-accounts').click();
+    await page.getByTestId('query-run').click();
+    await page.getByTestId('query-results').waitFor({ timeout: 15_000 });
+
+    // added to what is there: the table has no relationship column, yet the accounts arrive connected
+    await page.getByTestId('query-add-to-canvas').click();
+    await expect.poll(async () => (await joined()).shown, { timeout: 15_000 }).toBe(cashOut.length);
+    await expect.poll(async () => (await joined()).held, { timeout: 15_000 }).toBe(cashOut.length);
+
+    // replacing the canvas: only the result, still connected
+    await page.getByRole('button', { name: 'Replace canvas' }).click();
+    await expect.poll(async () => (await canvasIds(page)).includes(ring.domains[0]!.uid), { timeout: 15_000 }).toBe(false);
+    await expect.poll(async () => (await joined()).held, { timeout: 15_000 }).toBe(cashOut.length);
+    expect((await joined()).edges).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });
 });

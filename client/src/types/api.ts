@@ -43,6 +43,7 @@ export type {
   QueryRunResult,
   QuerySummary,
   QueryVersionView,
+  RelationshipsAmongResponse,
   ResultCell,
   SaveResult,
 } from '../../../server/api-types';

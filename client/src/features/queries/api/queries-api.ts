@@ -6,6 +6,7 @@ import type {
   QueryDetail,
   QueryRunResult,
   QuerySummary,
+  RelationshipsAmongResponse,
   SaveResult,
 } from '../../../types/api';
 
@@ -39,6 +40,9 @@ export const runStoredQuery = (name: string, params: Record<string, unknown>, ve
   apiSend<QueryRunResult>(`/api/queries/${encodeURIComponent(name)}/run`, version === undefined ? { params } : { params, version });
 
 export const runConsole = (cypher: string, params: Record<string, unknown>) => apiSend<QueryRunResult>('/api/console/run', { cypher, params });
+
+/** relationships between the entities `ids` and among them plus `canvas` (what the canvas already shows) */
+export const relationshipsAmong = (ids: string[], canvas: string[]) => apiSend<RelationshipsAmongResponse>('/api/relationships/among', { ids, canvas });
 
 export const checkSource = (source: string) => apiSend<QueryCheckResult>('/api/queries-check', { source });
 

@@ -55,8 +55,14 @@ export function CanvasQueryMenu() {
     setBusy(true);
     try {
       const result = await runStoredQuery(name, params);
-      const added = putOnCanvas(session, result, 'add');
-      notify('success', added > 0 ? `${title}: ${result.rowCount} rows, ${added} entities on the canvas` : `${title}: ${result.rowCount} rows (open Queries for the table)`);
+      const shown = result.graph.nodes.length;
+      const added = await putOnCanvas(session, result, 'add');
+      notify(
+        'success',
+        shown > 0
+          ? `${title}: ${result.rowCount} rows, ${shown} entities and ${added.edges} new relationships on the canvas`
+          : `${title}: ${result.rowCount} rows (open Queries for the table)`,
+      );
       setMenu(null);
     } catch (err) {
       notify('error', `${title}: ${errorMessage(err)}`);

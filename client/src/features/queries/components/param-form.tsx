@@ -5,6 +5,9 @@ import { EntityPicker } from './entity-picker';
 type Picked = { id: string; caption: string };
 export type FormValues = Record<string, string | boolean | Picked[]>;
 
+/** an optional boolean (`= null`): left unset, true or false, so "not set" is not silently sent as false */
+const isTriState = (p: QueryParamView) => p.input.kind === 'scalar' && p.input.scalar === 'boolean' && (p.default === 'null' || p.default === '');
+
 const labelPrefix: Record<string, string> = {
   Buyer: 'buyer:', Seller: 'seller:', Person: 'person:', PaymentAccount: 'acct:', Transaction: 'tx:', Merchant: 'merchant:',
   Domain: 'domain:', HostingProvider: 'host:', IPAddress: 'ip:', Email: 'email:', Phone: 'phone:', Organisation: 'org:', Report: 'report:',
@@ -15,6 +18,7 @@ const entityOf = (input: ParamInput) => (input.kind === 'entity' ? input : input
 function initial(p: QueryParamView): string | boolean | Picked[] {
   if (entityOf(p.input)) return [];
   const d = p.default === null || p.default === 'null' ? '' : p.default;
+  if (isTriState(p)) return '';
   if (p.input.kind === 'scalar' && p.input.scalar === 'boolean') return d === 'true';
   if (p.input.kind === 'scalar' && p.input.scalar === 'datetime' && d) return d.replace(/Z$/, '').slice(0, 16);
   return d;
@@ -28,15 +32,19 @@ export function toParams(params: QueryParamView[], values: FormValues): Record<s
     if (Array.isArray(v)) {
       if (v.length > 0) out[p.name] = p.input.kind === 'list' ? v.map((x) => x.id) : v[0]!.id;
     } else if (typeof v === 'boolean') out[p.name] = v;
+    else if (isTriState(p)) {
+      if (v === 'true' || v === 'false') out[p.name] = v === 'true';
+    }
     else if (v !== undefined && v !== '') out[p.name] = p.input.kind === 'scalar' && p.input.scalar === 'datetime' && !/Z|[+-]\d\d:?\d\d$/.test(v) ? `${v}Z` : v;
   }
   return out;
 }
 
 /** A form generated from the query's declared parameter types. */
-export function ParamForm({ params, busy, selectedIds, onRun }: {
+export function ParamForm({ params, busy, selectedIds, onRun, submitLabel = 'Run query' }: {
   params: QueryParamView[];
   busy: boolean;
+  submitLabel?: string;
   /** ids selected on the canvas, to fill entity parameters from */
   selectedIds: readonly string[];
   onRun: (params: Record<string, unknown>) => void;
@@ -67,6 +75,12 @@ export function ParamForm({ params, busy, selectedIds, onRun }: {
                   </button>
                 )}
               </>
+            ) : isTriState(p) ? (
+              <select id={id} value={values[p.name] as string} onChange={(e) => set(p.name, e.target.value)}>
+                <option value="">not set (no filter)</option>
+                <option value="true">yes</option>
+                <option value="false">no</option>
+              </select>
             ) : p.input.kind === 'scalar' && p.input.scalar === 'boolean' ? (
               <input id={id} type="checkbox" checked={values[p.name] as boolean} onChange={(e) => set(p.name, e.target.checked)} />
             ) : (
@@ -85,7 +99,7 @@ export function ParamForm({ params, busy, selectedIds, onRun }: {
         );
       })}
       <button type="submit" className="primary" disabled={busy} data-testid="query-run">
-        {busy ? 'Running…' : 'Run query'}
+        {busy ? 'Running…' : submitLabel}
       </button>
     </form>
   );

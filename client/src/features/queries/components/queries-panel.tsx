@@ -44,12 +44,15 @@ export function QueriesPanel({ onClose }: { onClose: () => void }) {
     return (catalogue.data ?? []).filter((q) => words.every((w) => `${q.title} ${q.description} ${q.category} ${q.name}`.toLowerCase().includes(w)));
   }, [catalogue.data, filter]);
 
+  const draftVersion = author && detail.data && detail.data.name === selected && !detail.data.isPublishedDefinition ? detail.data.latestVersion : undefined;
+
   const run = async (params: Record<string, unknown>) => {
     if (!selected) return;
     setBusy(true);
     setError(null);
     try {
-      const r = await runStoredQuery(selected, params);
+      // an author looking at a draft runs that draft (its form is the draft's); everyone else the published one
+      const r = await runStoredQuery(selected, params, draftVersion);
       setResult(r);
       if (r.query?.resultKind === 'graph' && r.graph.nodes.length > 0) notify('success', `${r.rowCount} rows: use “Add to canvas” to see them on the graph`);
     } catch (err) {
@@ -59,10 +62,16 @@ export function QueriesPanel({ onClose }: { onClose: () => void }) {
       setBusy(false);
     }
   };
-  const toCanvas = (r: QueryRunResult, mode: 'add' | 'replace') => {
-    const n = putOnCanvas(session, r, mode);
-    notify('success', `${n} entities ${mode === 'replace' ? 'now on the canvas' : 'added to the canvas'}`);
+  const toCanvas = async (r: QueryRunResult, mode: 'add' | 'replace') => {
+    try {
+      const added = await putOnCanvas(session, r, mode);
+      const what = `${r.graph.nodes.length} entities and ${added.edges} new relationships`;
+      notify('success', `${what} ${mode === 'replace' ? 'now on the canvas' : 'added to the canvas'}${added.truncated ? ' (more relationships exist than the canvas takes at once)' : ''}`);
+    } catch (err) {
+      notify('error', `Could not put the result on the canvas: ${errorMessage(err)}`);
+    }
   };
+  const openOnCanvas = (id: string) => void session.showNode(id);
 
   return (
     <aside className="queries-panel" aria-label="Queries" data-testid="queries-panel">
@@ -108,10 +117,14 @@ export function QueriesPanel({ onClose }: { onClose: () => void }) {
             <section className="query-run">
               <h3>{detail.data.title}</h3>
               <p>{detail.data.description}</p>
-              {author && !detail.data.isPublishedDefinition && <p className="muted">Showing the latest draft; analysts run version {detail.data.publishedVersion ?? '— (not published)'}.</p>}
+              {draftVersion !== undefined && (
+                <p className="muted" data-testid="query-draft-note">
+                  Showing draft version {draftVersion}: running it here tests that draft. Analysts run {detail.data.publishedVersion === null ? 'nothing yet (not published)' : `version ${detail.data.publishedVersion}`}.
+                </p>
+              )}
               <ParamForm key={`${detail.data.name}@${detail.data.latestVersion}`} params={detail.data.params} busy={busy} selectedIds={session.selectedIds} onRun={(p) => void run(p)} />
               {error && <p className="query-editor__error" role="alert" data-testid="query-error">{error}</p>}
-              {result && <ResultsView result={result} name={selected} onCanvas={(m) => toCanvas(result, m)} onOpen={(id) => void session.showNode(id)} />}
+              {result && <ResultsView result={result} name={selected} onCanvas={(m) => void toCanvas(result, m)} onOpen={openOnCanvas} />}
             </section>
           )}
         </div>
@@ -123,14 +136,14 @@ export function QueriesPanel({ onClose }: { onClose: () => void }) {
             {editing && <span className="muted">Editing {editing}</span>}
           </div>
           <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-            <QueryEditor name={editing} onSaved={(n) => setEditing(n)} />
+            <QueryEditor name={editing} onSaved={(n) => setEditing(n)} onCanvas={(r, m) => void toCanvas(r, m)} onOpen={openOnCanvas} />
           </Suspense>
         </div>
       )}
       {tab === 'console' && author && (
         <div className="queries-panel__body">
           <Suspense fallback={<p className="muted">Loading the console…</p>}>
-            <QueryConsole onCanvas={toCanvas} onOpen={(id) => void session.showNode(id)} />
+            <QueryConsole onCanvas={(r, m) => void toCanvas(r, m)} onOpen={openOnCanvas} />
           </Suspense>
         </div>
       )}

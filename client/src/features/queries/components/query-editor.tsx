@@ -1,9 +1,12 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
-import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import { errorMessage } from '../../../lib/api-client';
-import type { QueryCheckResult } from '../../../types/api';
-import { checkSource, useEditorSchema, useQueryAuthoring, useQueryDetail, versionSource } from '../api/queries-api';
+import type { QueryCheckResult, QueryRunResult } from '../../../types/api';
+import { useGraphSession } from '../../graph';
+import { checkSource, useQueryAuthoring, useQueryDetail, versionSource } from '../api/queries-api';
 import { download } from '../../../lib/download';
+import { CypherCodeEditor } from './cypher-code-editor';
+import { NeedToKnowFix } from './need-to-know-fix';
+import { VersionTest } from './version-test';
 
 export const NEW_QUERY_TEMPLATE = `// @name my-new-query
 // @title What the query finds, in a few words
@@ -25,20 +28,36 @@ ORDER BY domains DESC
  * The data team's editor: the whole .cypher file (header and query) in a Cypher editor that knows the live
  * schema; every save is checked with EXPLAIN and kept as a new version; publish, roll back, import and export.
  */
-export function QueryEditor({ name, onSaved }: { name: string | null; onSaved: (name: string) => void }) {
+export function QueryEditor({ name, onSaved, onCanvas, onOpen }: {
+  name: string | null;
+  onSaved: (name: string) => void;
+  onCanvas: (r: QueryRunResult, mode: 'add' | 'replace') => void;
+  onOpen: (id: string) => void;
+}) {
+  const session = useGraphSession();
   const detail = useQueryDetail(name);
-  const schema = useEditorSchema(true);
   const { save, publish, rollback } = useQueryAuthoring();
   const [source, setSource] = useState(NEW_QUERY_TEMPLATE);
+  // the stored version the editor shows, and its text: testing runs that version, so only while unchanged
+  const [shown, setShown] = useState<{ version: number; source: string } | null>(null);
+  const [testing, setTesting] = useState<number | null>(null);
   const [check, setCheck] = useState<QueryCheckResult | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   // a different query was opened: show its text (keeping what was just typed when it is the one just saved)
   const loaded = detail.data?.name === name ? detail.data?.source : undefined;
+  const loadedVersion = detail.data?.name === name ? detail.data?.latestVersion : undefined;
   useEffect(() => {
-    if (name === null) setSource(NEW_QUERY_TEMPLATE);
-    else if (loaded !== undefined) setSource(loaded);
-  }, [name, loaded]);
+    setTesting(null);
+    if (name === null) {
+      setSource(NEW_QUERY_TEMPLATE);
+      setShown(null);
+    } else if (loaded !== undefined && loadedVersion !== undefined) {
+      setSource(loaded);
+      setShown({ version: loadedVersion, source: loaded });
+    }
+  }, [name, loaded, loadedVersion]);
+  const dirty = shown === null || shown.source !== source;
 
   const runCheck = async () => {
     try {
@@ -59,6 +78,7 @@ export function QueryEditor({ name, onSaved }: { name: string | null; onSaved: (
     try {
       const saved = await save.mutateAsync({ source: text, publish: publishNow, ...(origin ? { origin } : {}) });
       setStatus(`Saved ${saved.name} version ${saved.version}${saved.publishedVersion === saved.version ? ', published' : ' as a draft'}`);
+      setShown({ version: saved.version, source: text });
       onSaved(saved.name);
     } catch (err) {
       setStatus(errorMessage(err));
@@ -97,36 +117,33 @@ export function QueryEditor({ name, onSaved }: { name: string | null; onSaved: (
           <input type="file" accept=".cypher,text/plain" onChange={(e) => void importFile(e)} />
         </label>
         <button type="button" onClick={() => download(`${name ?? 'query'}.cypher`, source, 'text/plain')}>Export .cypher</button>
+        <button
+          type="button"
+          onClick={() => shown && setTesting(shown.version)}
+          disabled={!name || dirty}
+          title={!name || dirty ? 'Save a draft first: a test runs a saved version' : `Run version ${shown?.version ?? ''} with its own form, as its author`}
+          data-testid="query-test-open"
+        >
+          {shown && !dirty ? `Test version ${shown.version}` : 'Test'}
+        </button>
       </div>
-      <CypherEditor
-        className="query-editor__code"
-        value={source}
-        onValueChanged={(v: string) => setSource(v)}
-        schema={schema.data}
-        lint
-        autofocus={false}
-        lineWrapping
-      />
+      <CypherCodeEditor className="query-editor__code" testId="query-editor-code" value={source} onChange={setSource} lineWrapping />
       {check && (
         <p className={check.ok ? 'query-editor__ok' : 'query-editor__error'} role={check.ok ? 'status' : 'alert'} data-testid="query-check">
           {check.position ? `Line ${check.position.line}, column ${check.position.column}: ` : ''}
           {check.message}
           {check.fix && (
-            <>
-              {' '}
-              <button
-                type="button"
-                data-testid="query-add-need-to-know"
-                onClick={() => {
-                  setSource(check.fix!);
-                  setCheck(null);
-                }}
-              >
-                Add the need-to-know checks
-              </button>
-            </>
+            <NeedToKnowFix
+              onFix={() => {
+                setSource(check.fix!);
+                setCheck(null);
+              }}
+            />
           )}
         </p>
+      )}
+      {name && testing !== null && (
+        <VersionTest name={name} version={testing} selectedIds={session.selectedIds} onClose={() => setTesting(null)} onCanvas={onCanvas} onOpen={onOpen} />
       )}
       {status && <p className="query-editor__status" role="status" data-testid="query-editor-status">{status}</p>}
       {name && versions.length > 0 && (
@@ -140,7 +157,19 @@ export function QueryEditor({ name, onSaved }: { name: string | null; onSaved: (
                   {v.createdAt ? new Date(v.createdAt).toLocaleString('en-GB') : ''} · {v.createdBy} · {v.origin}
                   {v.note ? ` · ${v.note}` : ''}
                 </span>{' '}
-                <button type="button" className="link-button" onClick={() => void versionSource(name, v.version).then((r) => setSource(r.source))}>View</button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    void versionSource(name, v.version).then((r) => {
+                      setSource(r.source);
+                      setShown({ version: r.version, source: r.source });
+                    })
+                  }
+                >
+                  View
+                </button>
+                <button type="button" className="link-button" onClick={() => setTesting(v.version)} data-testid={`query-test-v${v.version}`}>Test</button>
                 {!v.published && <button type="button" className="link-button" onClick={() => void act('publish', v.version)}>Publish</button>}
                 {!v.published && v.version !== latest && <button type="button" className="link-button" onClick={() => void act('rollback', v.version)}>Roll back to this</button>}
               </li>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { QueryRunResult } from '../../../types/api';
 import { download } from '../../../lib/download';
-import { cellText, compareCells, isEntityCell, toCsv } from '../lib/result-cells';
+import { cellDisplay, compareCells, isEntityCell, toCsv } from '../lib/result-cells';
 
 /** A sortable results table with CSV export and the two ways onto the canvas. */
 export function ResultsView({ result, name, onCanvas, onOpen }: {
@@ -64,7 +64,7 @@ export function ResultsView({ result, name, onCanvas, onOpen }: {
                                 {e.$entity.caption}
                               </button>
                             ))
-                          : cellText(cell)}
+                          : cellDisplay(cell)}
                       </td>
                     );
                   })}
