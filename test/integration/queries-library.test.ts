@@ -1,5 +1,4 @@
 import type { Express } from 'express';
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { createLogger } from '../../server/logger.js';
@@ -40,7 +39,6 @@ describe('the shipped query library on the demo network', () => {
     return res.body as QueryRunResult;
   };
   const column = (r: QueryRunResult, col: string) => r.rows.map((row) => idOf(row[col]));
-  const ringAccounts = () => new Set(truth.rings.flatMap((r) => r.paymentAccounts));
   const cashOuts = () => new Set(truth.rings.flatMap((r) => r.cashOutAccounts.map((c) => c.uid)));
 
   it('ships at least 12 queries, each with a valid header, published and visible to analysts', async () => {
@@ -114,44 +112,76 @@ describe('the shipped query library on the demo network', () => {
     }
   });
 
-  it('accounts paid by many buyers of flagged sites are ring collection accounts, in every ring', async () => {
-    const r = await run('accounts-paid-by-flagged-buyers');
-    const found = column(r, 'account');
-    const collection = (ring: SeedTruth['rings'][number]) =>
-      ring.paymentAccounts.filter((a) => !ring.muleAccounts.includes(a) && !ring.cashOutAccounts.some((c) => c.uid === a));
-    // the generator also files one false-lead report on an ordinary shop: that shop's own account is flagged too
-    const session = db.driver.session({ database: db.database });
-    const falseLead = await session
-      .run('MATCH (:Report)-[:MENTIONS]->(d:Domain)-[:ACCEPTS]->(:Merchant)-[:SETTLES_TO]->(a) WHERE d.uid IN $shops RETURN a.uid AS uid', { shops: truth.background.domains })
-      .finally(() => session.close());
-    const all = new Set([...truth.rings.flatMap(collection), ...falseLead.records.map((x) => x.get('uid') as string)]);
-    expect(found.filter((a) => !all.has(a))).toEqual([]);
-    for (const ring of truth.rings) expect(found.some((a) => collection(ring).includes(a)), ring.id).toBe(true);
+  it('accounts paid by many buyers of flagged sites are exactly those the truth counts, with their buyer counts', async () => {
+    // truth: per account paid by buyers, how many distinct buyers paid it and how many of them also paid a payment
+    // option (merchant account or e-wallet) of a reported domain
+    const expected = (minBuyers: number, minShare: number) =>
+      truth.accountsPaidByFlaggedBuyers.filter((a) => a.flaggedBuyers >= minBuyers && a.flaggedBuyers / a.buyers >= minShare);
+    for (const [params, minBuyers, minShare] of [[{}, 3, 0.8], [{ minBuyers: 1, minShare: 0.5 }, 1, 0.5]] as const) {
+      const r = await run('accounts-paid-by-flagged-buyers', params);
+      const want = expected(minBuyers, minShare);
+      expect(sorted(column(r, 'account')), JSON.stringify(params)).toEqual(sorted(want.map((a) => a.uid)));
+      for (const a of want) {
+        const row = r.rows.find((x) => idOf(x.account) === a.uid)!;
+        expect([row.flaggedBuyers, row.allBuyers, row.sharePercent], a.uid).toEqual([a.flaggedBuyers, a.buyers, Math.round((100 * a.flaggedBuyers) / a.buyers)]);
+      }
+    }
+    // the story: every ring's first collection account is among them
+    const found = column(await run('accounts-paid-by-flagged-buyers'), 'account');
+    for (const ring of truth.rings) expect(found, ring.id).toContain(ring.paymentOptions[0]!.settlesTo);
   });
 
-  it('fan-in / fan-out accounts are ring mules and collection accounts, never cash-outs or background accounts', async () => {
-    const r = await run('fan-in-fan-out-accounts');
-    const found = column(r, 'account');
-    expect(found.length).toBeGreaterThan(0);
-    expect(found.filter((a) => !ringAccounts().has(a) || cashOuts().has(a))).toEqual([]);
-    const wide = column(await run('fan-in-fan-out-accounts', { minReceivers: 1 }), 'account');
-    for (const ring of truth.rings) for (const mule of ring.muleAccounts) expect(wide, `${ring.id} mule ${mule}`).toContain(mule);
+  it('fan-in / fan-out accounts are exactly the ring accounts the truth shows passing money on, with their flows', async () => {
+    const flows = truth.rings.flatMap((x) => x.accountFlows);
+    for (const minReceivers of [2, 1]) {
+      const r = await run('fan-in-fan-out-accounts', { minReceivers });
+      const want = flows.filter((f) => f.senders >= 1 && f.receivers >= minReceivers);
+      expect(want.length).toBeGreaterThan(0);
+      expect(sorted(column(r, 'account')), `minReceivers ${minReceivers}`).toEqual(sorted(want.map((f) => f.uid)));
+      for (const f of want) {
+        const row = r.rows.find((x) => idOf(x.account) === f.uid)!;
+        expect([row.senders, row.receivers, row.transfersOut], f.uid).toEqual([f.senders, f.receivers, f.transfersOut]);
+        expect(row.amountIn as number, f.uid).toBeCloseTo(f.amountIn, 2);
+        expect(row.amountOut as number, f.uid).toBeCloseTo(f.amountOut, 2);
+      }
+    }
+    // cash-out accounts only receive: never a fan-out account
+    expect(column(await run('fan-in-fan-out-accounts', { minReceivers: 1 }), 'account').filter((a) => cashOuts().has(a))).toEqual([]);
     const outside = column(await run('fan-in-fan-out-accounts', { since: '2030-01-01', until: '2031-01-01' }), 'account');
     expect(outside).toEqual([]);
   });
 
-  it('hosting providers ranked by reported domains count only providers of reported ring or reported shop domains', async () => {
-    const r = await run('hosting-providers-by-reported-domains');
-    expect(r.rows.length).toBeGreaterThan(0);
-    const counts = r.rows.map((x) => x.reportedDomains as number);
-    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
-    // every taken-down ring domain was reported, and every domain is hosted somewhere
-    const takenDown = truth.rings.flatMap((x) => x.domains.filter((d) => d.status === 'taken_down')).length;
-    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(takenDown);
-    // the top of the list is a bulletproof hoster: not one of the ordinary providers
-    expect(truth.background.providers).not.toContain(idOf(r.rows[0]!.provider));
+  it('hosting providers ranked by reported domains have the per-provider counts the truth gives', async () => {
+    const reportedBy = new Map<string, Set<string>>(); // domain -> reports naming it
+    for (const rep of truth.reports) for (const m of rep.mentions) if (m.startsWith('domain:')) reportedBy.set(m, new Set([...(reportedBy.get(m) ?? []), rep.uid]));
+    const expected = (currentOnly: boolean) => {
+      const per = new Map<string, { reported: Set<string>; reports: Set<string>; all: Set<string> }>();
+      const of = (p: string) => per.get(p) ?? per.set(p, { reported: new Set(), reports: new Set(), all: new Set() }).get(p)!;
+      for (const h of truth.hosting) {
+        of(h.provider).all.add(h.domain);
+        const reports = reportedBy.get(h.domain);
+        if (reports && (!currentOnly || h.to === null)) {
+          of(h.provider).reported.add(h.domain);
+          for (const r of reports) of(h.provider).reports.add(r);
+        }
+      }
+      return [...per].filter(([, v]) => v.reported.size > 0).map(([provider, v]) => ({ provider, reportedDomains: v.reported.size, reports: v.reports.size, allDomains: v.all.size }));
+    };
+    for (const currentOnly of [false, true]) {
+      const r = await run('hosting-providers-by-reported-domains', { currentOnly });
+      const want = expected(currentOnly);
+      expect(want.length).toBeGreaterThan(0);
+      expect(want.length).toBeLessThanOrEqual(20); // the default limit: the whole ranking is shown
+      const got = r.rows.map((x) => ({ provider: idOf(x.provider), reportedDomains: x.reportedDomains, reports: x.reports, allDomains: x.allDomains }));
+      expect([...got].sort((a, b) => a.provider.localeCompare(b.provider)), `currentOnly ${currentOnly}`).toEqual([...want].sort((a, b) => a.provider.localeCompare(b.provider)));
+      for (const row of r.rows) expect(row.reportedPercent as number).toBeCloseTo((100 * (row.reportedDomains as number)) / (row.allDomains as number), 0);
+      // ranked: most reported domains first, then the largest share
+      const key = r.rows.map((x) => [x.reportedDomains as number, x.reportedPercent as number] as const);
+      expect(key).toEqual([...key].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+    }
     const top = await run('hosting-providers-by-reported-domains', { limit: 1 });
     expect(top.rows).toHaveLength(1);
+    expect(top.rows[0]!.reportedDomains).toBe(Math.max(...expected(false).map((x) => x.reportedDomains)));
   });
 
   it('a seller’s footprint is the ring’s domains, merchant accounts and accounts', async () => {
@@ -167,100 +197,102 @@ describe('the shipped query library on the demo network', () => {
     }
   });
 
-  it('a domain’s payment options are its ring’s merchant accounts, settling to ring accounts', async () => {
-    const ring = truth.rings[0]!;
-    const r = await run('domain-payment-options', { domains: ring.domains.map((d) => d.uid) });
-    const options = column(r, 'paymentOption');
-    expect(options.filter((o) => !ring.merchantAccounts.includes(o) && !ring.paymentAccounts.includes(o))).toEqual([]);
-    expect(options.some((o) => ring.merchantAccounts.includes(o))).toBe(true);
-    const settles = r.rows.filter((x) => x.settlesTo !== null).map((x) => idOf(x.settlesTo));
-    expect(settles.filter((a) => !ring.paymentAccounts.includes(a))).toEqual([]);
+
+  it('a domain’s payment options are exactly the options its ring planted, with settlement, holder and payment count', async () => {
+    for (const ring of truth.rings) {
+      const r = await run('domain-payment-options', { domains: ring.domains.map((d) => d.uid) });
+      const cell = (c: ResultCell | undefined) => (c === null || c === undefined ? null : idOf(c));
+      const got = r.rows.map((x) => [idOf(x.domain), idOf(x.paymentOption), cell(x.settlesTo), cell(x.holder), x.payments].join(' | '));
+      const option = new Map(ring.paymentOptions.map((o) => [o.uid, o]));
+      const want = ring.domains.flatMap((d) =>
+        d.accepts.map((uid) => {
+          const o = option.get(uid)!;
+          return [d.uid, uid, o.settlesTo, o.holder, o.payments].join(' | ');
+        }),
+      );
+      expect(sorted(got), ring.id).toEqual(sorted(want));
+      expect(got).toHaveLength(want.length);
+    }
   });
 
-  it('the demo network has no round-tripping and no reported entity without payments on the plain seed', async () => {
-    expect((await run('round-tripping-cycles')).rows).toEqual([]);
-    const bare = await run('reported-entities-without-payments');
-    const ringDomains = new Set(truth.rings.flatMap((x) => x.domains.map((d) => d.uid)));
-    expect(column(bare, 'entity').filter((e) => ringDomains.has(e))).toEqual([]);
-    const moved = await run('domains-moved-after-report');
-    for (const row of moved.rows) expect(row.reports).not.toEqual([]);
-  });
-
-  /**
-   * Patterns the generator does not plant (see the report to the lead): planted here with extra writes so the
-   * queries are still checked against a known answer.
-   */
-  describe('patterns planted by this test', () => {
-    const at = (iso: string) => neo4j.types.DateTime.fromStandardDate(new Date(iso));
-    const plantedDomain = 'domain:planted-fresh-site.example';
-    const plantedEmail = 'email:planted-contact@fresh.example';
-    let movedDomain: string;
-
-    beforeAll(async () => {
-      const session = db.driver.session({ database: db.database });
-      try {
-        // a three-account round trip within 5 days, and a slow one over 60 days
-        await session.run(
-          `UNWIND $cycles AS cycle
-           UNWIND range(0, size(cycle.accounts) - 1) AS i
-           MERGE (a:Entity:PaymentAccount {uid: cycle.accounts[i]}) ON CREATE SET a.caption = cycle.accounts[i], a.kind = 'bank_account'
-           WITH cycle, i
-           MATCH (a:PaymentAccount {uid: cycle.accounts[i]})
-           MATCH (b:PaymentAccount {uid: cycle.accounts[(i + 1) % size(cycle.accounts)]})
-           CREATE (a)-[:SENT]->(t:Entity:Transaction {uid: 'tx:planted-' + cycle.accounts[i], caption: 'planted', amount: 5000.0, currency: 'EUR', status: 'settled',
-                   timestamp: datetime(cycle.start) + duration({days: i * cycle.stepDays})})-[:TO]->(b)`,
-          {
-            cycles: [
-              { accounts: ['acct:planted-rt-a', 'acct:planted-rt-b', 'acct:planted-rt-c'], start: '2025-05-01T10:00:00Z', stepDays: 2 },
-              { accounts: ['acct:planted-slow-a', 'acct:planted-slow-b'], start: '2025-05-01T10:00:00Z', stepDays: 60 },
-            ],
-          },
-        );
-        // a report on a fresh domain and an e-mail address that no payment touches yet
-        await session.run(
-          `CREATE (r:Entity:Report {uid: 'report:PLANTED-1', caption: 'PLANTED-1', reference: 'PLANTED-1', receivedAt: datetime('2025-09-01T00:00:00Z')})
-           CREATE (r)-[:MENTIONS]->(:Entity:Domain {uid: $domain, caption: 'planted-fresh-site.example', name: 'planted-fresh-site.example'})
-           CREATE (r)-[:MENTIONS]->(:Entity:Email {uid: $email, caption: 'planted-contact@fresh.example'})`,
-          { domain: plantedDomain, email: plantedEmail },
-        );
-        // a background shop domain, reported, that moves to another provider ten days later
-        movedDomain = truth.background.domains[0]!;
-        await session.run(
-          `MATCH (d:Domain {uid: $domain})-[h:HOSTED_BY]->(old:HostingProvider)
-           WITH d, old ORDER BY h.from DESC LIMIT 1
-           MATCH (other:HostingProvider) WHERE other <> old
-           WITH d, other LIMIT 1
-           CREATE (r:Entity:Report {uid: 'report:PLANTED-2', caption: 'PLANTED-2', reference: 'PLANTED-2', receivedAt: datetime('2025-06-01T00:00:00Z')})-[:MENTIONS]->(d)
-           CREATE (d)-[:HOSTED_BY {from: datetime('2025-06-11T00:00:00Z'), to: null}]->(other)`,
-          { domain: movedDomain },
-        );
-      } finally {
-        await session.close();
+  it('round-tripping finds exactly the planted round trips, one per ring, with their transfers and amounts', async () => {
+    const HOUR = 3_600_000;
+    const planted = truth.rings.flatMap((x) => x.roundTrips);
+    const lasting = (c: (typeof planted)[number]) => Date.parse(c.lastTransfer) - Date.parse(c.firstTransfer);
+    const expectRows = (r: QueryRunResult, want: typeof planted) => {
+      expect(sorted(column(r, 'account'))).toEqual(sorted(want.map((c) => c.accounts[0]!)));
+      expect(r.rows).toHaveLength(want.length);
+      for (const c of want) {
+        const row = r.rows.find((x) => idOf(x.account) === c.accounts[0])!;
+        expect(row.transfers).toBe(c.transfers);
+        expect(row.amounts).toEqual(c.amounts);
+        expect(Date.parse(String(row.firstTransfer))).toBe(Date.parse(c.firstTransfer));
+        expect(Date.parse(String(row.lastTransfer))).toBe(Date.parse(c.lastTransfer));
       }
-    });
+    };
+    // every ring sends one sweep round 1-3 accounts within days; cycles of 2, 3 and 4 transfers are all planted
+    expect(planted).toHaveLength(truth.rings.length);
+    expect(new Set(planted.map((c) => c.transfers))).toEqual(new Set([2, 3, 4]));
+    const r = await run('round-tripping-cycles');
+    expectRows(r, planted.filter((c) => lasting(c) <= 30 * 24 * HOUR));
+    // on the canvas: every account of every cycle, and one SENT and one TO per transfer
+    const onCanvas = new Set(r.graph.nodes.map((n) => n.id));
+    for (const c of planted) for (const a of c.accounts) expect(onCanvas.has(a), a).toBe(true);
+    expect(r.graph.edges.filter((e) => e.type === 'SENT' || e.type === 'TO')).toHaveLength(2 * planted.reduce((s, c) => s + c.transfers, 0));
+    // a window shorter than a cycle, or a minimum above one of its transfers, leaves that cycle out
+    const shortest = Math.min(...planted.map(lasting));
+    const hours = Math.max(1, Math.floor(shortest / HOUR));
+    expectRows(await run('round-tripping-cycles', { within: `PT${hours}H` }), planted.filter((c) => lasting(c) <= hours * HOUR));
+    const minAmount = [...planted.map((c) => Math.min(...c.amounts))].sort((a, b) => a - b)[1]!;
+    expectRows(await run('round-tripping-cycles', { minAmount }), planted.filter((c) => Math.min(...c.amounts) >= minAmount));
+  });
 
-    it('round-tripping finds the planted fast cycle once, and the slow one only with a longer window', async () => {
-      const fast = await run('round-tripping-cycles');
-      expect(column(fast, 'account')).toEqual(['acct:planted-rt-a']);
-      expect(fast.rows[0]!.transfers).toBe(3);
-      expect(fast.graph.edges.filter((e) => e.type === 'SENT' || e.type === 'TO')).toHaveLength(6);
-      const slow = await run('round-tripping-cycles', { within: 'P90D' });
-      expect(sorted(column(slow, 'account'))).toEqual(['acct:planted-rt-a', 'acct:planted-slow-a']);
-    });
+  it('domains that moved hosting after a report are exactly the truth’s moves within the window', async () => {
+    const DAY = 86_400_000;
+    const received = new Map(truth.reports.map((x) => [x.uid, Date.parse(x.receivedAt)]));
+    const reference = new Map(truth.reports.map((x) => [x.uid, x.reference]));
+    const expected = (days: number) =>
+      truth.movedAfterReport.flatMap((m) => {
+        const at = Date.parse(m.movedAt);
+        const reports = m.reports.filter((u) => at <= received.get(u)! + days * DAY);
+        return reports.length === 0 ? [] : [{ ...m, at, reports, reportedAt: Math.min(...reports.map((u) => received.get(u)!)) }];
+      });
+    // at least one ring domain was reported and then moved to another provider on purpose
+    const ringDomains = new Set(truth.rings.flatMap((x) => x.domains.map((d) => d.uid)));
+    expect(truth.movedAfterReport.some((m) => m.planted && ringDomains.has(m.domain))).toBe(true);
+    for (const [params, days] of [[{}, 120], [{ within: 'P3D' }, 3], [{ within: 'P3650D' }, 3650]] as const) {
+      const r = await run('domains-moved-after-report', params);
+      const want = expected(days);
+      if (days === 120) expect(want.some((m) => m.planted)).toBe(true);
+      const key = (domain: string, from: string, to: string, at: number) => `${domain} ${from}->${to} @${at}`;
+      const got = r.rows.map((x) => key(idOf(x.domain), idOf(x.movedFrom), idOf(x.movedTo), Date.parse(String(x.movedAt))));
+      expect(sorted(got), JSON.stringify(params)).toEqual(sorted(want.map((m) => key(m.domain, m.fromProvider, m.toProvider, m.at))));
+      expect(got).toHaveLength(want.length);
+      for (const m of want) {
+        const row = r.rows.find((x) => idOf(x.domain) === m.domain && Date.parse(String(x.movedAt)) === m.at && idOf(x.movedFrom) === m.fromProvider)!;
+        expect(sorted(row.reports as string[])).toEqual(sorted(m.reports.map((u) => reference.get(u)!)));
+        expect(Date.parse(String(row.reportedAt))).toBe(m.reportedAt);
+        expect(row.daysAfterReport).toBe(Math.floor((m.at - m.reportedAt) / DAY));
+      }
+    }
+  });
 
-    it('reported entities without payment data are the planted fresh domain and e-mail', async () => {
-      const r = await run('reported-entities-without-payments');
-      expect(sorted(column(r, 'entity'))).toEqual(sorted([plantedDomain, plantedEmail]));
-    });
-
-    it('a domain that moved hosting ten days after its report is found', async () => {
-      const r = await run('domains-moved-after-report');
-      const row = r.rows.find((x) => idOf(x.domain) === movedDomain);
-      expect(row, JSON.stringify(r.rows)).toBeDefined();
-      expect(row!.daysAfterReport).toBe(10);
-      expect(row!.reports).toContain('PLANTED-2');
-      const narrow = await run('domains-moved-after-report', { within: 'P5D' });
-      expect(narrow.rows.find((x) => idOf(x.domain) === movedDomain)).toBeUndefined();
-    });
+  it('reported entities without payment data are exactly the truth’s: each ring’s next domain and its contact address', async () => {
+    const r = await run('reported-entities-without-payments');
+    expect(sorted(column(r, 'entity'))).toEqual(sorted(truth.reportedWithoutPayments));
+    for (const ring of truth.rings) for (const uid of ring.reportedWithoutPayments) expect(truth.reportedWithoutPayments, ring.id).toContain(uid);
+    for (const row of r.rows) {
+      const uid = idOf(row.entity);
+      const naming = truth.reports.filter((x) => x.mentions.includes(uid));
+      expect(row.kind).toBe(uid.startsWith('domain:') ? 'Domain' : uid.startsWith('email:') ? 'Email' : row.kind);
+      expect(sorted(row.reports as string[])).toEqual(sorted(naming.map((x) => x.reference)));
+      expect(Date.parse(String(row.firstReported))).toBe(Math.min(...naming.map((x) => Date.parse(x.receivedAt))));
+    }
+    expect(new Set(r.rows.map((x) => x.kind))).toEqual(new Set(['Domain', 'Email']));
+    // since: only reports received from then on count
+    const since = [...truth.reports.map((x) => x.receivedAt)].sort()[truth.reports.length - 2]!;
+    const later = await run('reported-entities-without-payments', { since });
+    const want = truth.reportedWithoutPayments.filter((e) => truth.reports.some((x) => x.mentions.includes(e) && Date.parse(x.receivedAt) >= Date.parse(since)));
+    expect(sorted(column(later, 'entity'))).toEqual(sorted(want));
   });
 });

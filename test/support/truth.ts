@@ -9,7 +9,7 @@ const ringSchema = z.object({
   id: z.string(),
   name: z.string(),
   sellers: z.array(z.object({ uid, name: z.string().min(2), role: z.enum(['operator', 'associate']) })).min(1),
-  domains: z.array(z.object({ uid, name: z.string(), status: z.string() })).min(1),
+  domains: z.array(z.object({ uid, name: z.string(), status: z.string(), accepts: z.array(uid).min(1) })).min(1),
   merchantAccounts: z.array(uid),
   paymentAccounts: z.array(uid),
   muleAccounts: z.array(uid),
@@ -23,6 +23,24 @@ const ringSchema = z.object({
     trail: z.object({ sinks: z.array(z.object({ uid, total: z.number() })), total: z.number() }),
   }),
   chokepoints: z.object({ accounts: z.array(uid), merchants: z.array(uid), providers: z.array(uid) }),
+  roundTrips: z
+    .array(
+      z.object({
+        accounts: z.array(uid).min(2).max(4),
+        transfers: z.number().int().min(2).max(4),
+        amounts: z.array(z.number().positive()),
+        firstTransfer: z.string(),
+        lastTransfer: z.string(),
+      }),
+    )
+    .min(1),
+  reportedWithoutPayments: z.array(uid).min(1),
+  paymentOptions: z
+    .array(z.object({ uid, settlesTo: uid.nullable(), holder: uid.nullable(), payments: z.number().int().nonnegative() }))
+    .min(1),
+  accountFlows: z.array(
+    z.object({ uid, senders: z.number().int(), receivers: z.number().int(), transfersOut: z.number().int(), amountIn: z.number(), amountOut: z.number() }),
+  ),
 });
 export const truthSchema = z.object({
   scale: z.string(),
@@ -35,6 +53,23 @@ export const truthSchema = z.object({
     accounts: z.array(uid),
     providers: z.array(uid),
   }),
+  hosting: z.array(z.object({ domain: uid, provider: uid, from: z.string(), to: z.string().nullable() })).min(1),
+  reports: z.array(z.object({ uid, reference: z.string(), receivedAt: z.string(), mentions: z.array(uid).min(1) })).min(1),
+  movedAfterReport: z
+    .array(
+      z.object({
+        domain: uid,
+        fromProvider: uid,
+        toProvider: uid,
+        movedAt: z.string(),
+        reportUid: uid,
+        reports: z.array(uid).min(1),
+        planted: z.boolean(),
+      }),
+    )
+    .min(1),
+  reportedWithoutPayments: z.array(uid).min(1),
+  accountsPaidByFlaggedBuyers: z.array(z.object({ uid, buyers: z.number().int().positive(), flaggedBuyers: z.number().int().positive() })),
   totals: z.object({ nodes: z.number(), relationships: z.number(), transactions: z.number() }),
 });
 export type SeedTruth = z.infer<typeof truthSchema>;

@@ -16,7 +16,7 @@ import {
   SHOP_CATEGORIES,
   SHOP_WORDS,
 } from './seed.catalogue.js';
-import { DAY, PERIOD_END, PERIOD_START, cumulative, emitBankAccount, emitDomain, emitMerchant, org, pickCumulative } from './seed.entities.js';
+import { DAY, PERIOD_END, PERIOD_START, cumulative, emitAccepts, emitBankAccount, emitDomain, emitMerchant, org, pickCumulative } from './seed.entities.js';
 import type { HostingSegment, ProviderPlan, SeedContext } from './seed.entities.js';
 import { orgByKey } from './seed.identities.js';
 import { keywords } from './seed.rows.js';
@@ -99,7 +99,7 @@ export function emitBackgroundSites(ctx: SeedContext, rng: Rng): { shops: Shop[]
     ctx.buf.rel('SETTLES_TO', merchant, settlement.uid, { sources: [org(acquirerKey)], ...opened });
     const domainName = uniqueName(slug(name));
     const domain = emitDomain(ctx, rng, { name: domainName, registeredAt, takenDownAt: null, registrar: rng.pick(REGISTRARS), hosting: hosting(registeredAt, false), sources: registry });
-    ctx.buf.rel('ACCEPTS', domain, merchant, { sources: [org(acquirerKey)], ...opened });
+    emitAccepts(ctx, domain, merchant, { sources: [org(acquirerKey)], ...opened });
     domains.push(domain);
     shops.push({ merchant, settlement: settlement.uid, acquirer: org(acquirerKey), currency, median: category.median, domain: { uid: domain, name: domainName } });
   }

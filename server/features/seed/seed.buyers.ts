@@ -39,6 +39,11 @@ interface PlannedPayment {
 export class BuyerFactory {
   /** buyers who never paid a ring, and their accounts: the background of the truth file */
   readonly background = { buyers: [] as string[], accounts: [] as string[] };
+  /**
+   * Distinct paying buyers (by number) per account paid (TO) and per payment target (VIA merchant or TO account),
+   * all statuses: what `accounts-paid-by-flagged-buyers` counts, turned into truth once the reports are known.
+   */
+  readonly payers = { byAccount: new Map<string, Set<number>>(), byTarget: new Map<string, Set<number>>() };
   private buyerNo = 0;
   private readonly shopWeights: Float64Array;
 
@@ -103,8 +108,11 @@ export class BuyerFactory {
       const channel: Channel = account === wallet ? 'e_wallet' : 'card';
       const sources = [account.schemeOrg ?? account.keeper, ...(p.acquirer ? [p.acquirer] : [])];
       emitTransaction(ctx, { key: `p-${String(this.nextTxNo()).padStart(9, '0')}`, from: account.uid, to: p.to, via: p.via, at: p.at, cents: p.cents, currency: p.currency, status: p.status, channel, sources });
-      if (p.ring) recordRingPayment(p.ring, { to: p.to, via: p.via, at: p.at, cents: p.cents, settled: p.status === 'settled' });
+      if (p.ring) recordRingPayment(p.ring, { from: account.uid, to: p.to, via: p.via, at: p.at, cents: p.cents, settled: p.status === 'settled' });
       if (planted) plantedTxs.push({ from: account.uid, to: p.to, at: p.at, cents: p.cents });
+      addTo(this.payers.byAccount, p.to, this.buyerNo);
+      addTo(this.payers.byTarget, p.to, this.buyerNo);
+      if (p.via) addTo(this.payers.byTarget, p.via, this.buyerNo);
     }
     for (const r of joined) r.buyers.push(uid);
     if (planted && ring && card) ring.planted = { uid, cardUid: card.uid, firstPaymentAt: first, txs: plantedTxs };
@@ -122,6 +130,12 @@ export class BuyerFactory {
     const status = at > PERIOD_END - 2 * DAY ? 'pending' : rng.weighted(['settled', 'declined', 'refunded', 'charged_back'], [94, 4, 1.5, 0.5]);
     return { at, cents, currency: shop.currency, method: method(), to: shop.settlement, via: shop.merchant, acquirer: shop.acquirer, ring: null, status };
   }
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, value: number): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 /** A ring buyer's subscription: a first visit, then renewals about monthly, following the ring across domains. */

@@ -53,6 +53,25 @@ export interface SeedContext {
   readonly providers: ProviderPlan[];
   readonly domainNames: Set<string>;
   merchantSeq: number;
+  /** every hosting period of every domain, in emission order: the truth's `hosting` */
+  readonly hosting: { domain: string; provider: string; from: number; to: number | null }[];
+  /** payment options (Merchant / PaymentAccount uids) each domain ACCEPTS */
+  readonly accepts: Map<string, string[]>;
+  /** accounts and merchants some transaction touches (SENT, TO or VIA) */
+  readonly touched: Set<string>;
+}
+
+/** A fresh context: the generator's mutable state shared by every emitter. */
+export function newContext(ids: Identities, buf: RowBuffer, params: ScaleParams): SeedContext {
+  return { ids, buf, params, providers: [], domainNames: new Set(), merchantSeq: 0, hosting: [], accepts: new Map(), touched: new Set() };
+}
+
+/** Emits (Domain)-[:ACCEPTS]->(option) and remembers it for the truth. */
+export function emitAccepts(ctx: SeedContext, domain: string, option: string, prov: { sources: string[]; firstSeen: number; lastSeen: number }): void {
+  ctx.buf.rel('ACCEPTS', domain, option, prov);
+  const list = ctx.accepts.get(domain);
+  if (list) list.push(option);
+  else ctx.accepts.set(domain, [option]);
 }
 
 export const org = orgUid;
@@ -204,6 +223,7 @@ export function emitDomain(
     const props = { from: iso(seg.from), to: seg.to === null ? null : iso(seg.to) };
     const prov = { sources: dns, firstSeen: seg.from, lastSeen: seg.to ?? end };
     ctx.buf.rel('HOSTED_BY', uid, seg.provider.uid, prov, props);
+    ctx.hosting.push({ domain: uid, provider: seg.provider.uid, from: seg.from, to: seg.to });
     ctx.buf.rel('RESOLVES_TO', uid, rng.pick(seg.provider.ips), prov, props);
   }
   return uid;
@@ -225,6 +245,8 @@ export function emitTransaction(
   t: { key: string; from: string; to: string; via: string | null; at: number; cents: number; currency: string; status: string; channel: Channel; sources: string[] },
 ): void {
   const date = iso(t.at).slice(0, 10);
+  ctx.touched.add(t.from).add(t.to);
+  if (t.via) ctx.touched.add(t.via);
   ctx.buf.tx({
     uid: uidOf('Transaction', t.key),
     from: t.from,

@@ -8,7 +8,7 @@ import { DAY, HOUR, MINUTE, PERIOD_DAYS, PERIOD_END, PERIOD_START, emitTransacti
 import { BUYERS_NODE } from './seed.rings.js';
 import type { RingPlan } from './seed.rings.js';
 import { iso } from './seed.rows.js';
-import { centsToAmount, cutNodes, timeRespectingTrail } from './seed.truth.js';
+import { centsToAmount, cutNodes, roundTripCycles, timeRespectingTrail } from './seed.truth.js';
 import type { RingTruth, TrailTx } from './seed.truth.js';
 
 interface Transfer extends TrailTx {
@@ -39,24 +39,53 @@ export function layerRing(ctx: SeedContext, ring: RingPlan, rng: Rng, nextTxNo: 
       forward(to, part, at);
     }
   };
+  // Round trip: one sweep of the first collection account goes round the ring's round-trip accounts (each keeping
+  // a small fee, each a few hours to two days later) and back, where a later sweep layers it as usual.
+  const origin = ring.receivers[0]!;
+  let roundTrip: Transfer[] | null = null;
+  const goRound = (at: number, cents: number): { at: number; cents: number } => {
+    roundTrip = [];
+    let account = origin;
+    for (const next of [...ring.roundTripVia, origin]) {
+      if (account !== origin) {
+        at += MINUTE * rng.int(6 * 60, 48 * 60);
+        cents -= Math.round(cents * rng.float(0.005, 0.02));
+      }
+      send(account, next, at, cents);
+      roundTrip.push(transfers[transfers.length - 1]!);
+      account = next;
+    }
+    return { at, cents };
+  };
   for (const receiver of ring.receivers) {
     const perDay = ring.inflow.get(receiver)!;
     let settledBefore = 0; // cents settled on days before `day`
+    let returned = 0; // cents back from the round trip before this sweep
+    let comingBack: { at: number; cents: number } | null = null;
     let swept = 0;
     let nextSweep = 1 + rng.int(0, 2);
     for (let day = 1; day <= PERIOD_DAYS; day++) {
       settledBefore += perDay[day - 1]!;
       if (day < nextSweep) continue;
       nextSweep = day + rng.int(2, 4);
-      const available = settledBefore - swept;
       const at = PERIOD_START + day * DAY + HOUR * rng.int(8, 17) + MINUTE * rng.int(0, 59);
+      if (comingBack && comingBack.at < at) {
+        returned += comingBack.cents;
+        comingBack = null;
+      }
+      const available = settledBefore + returned - swept;
       if (available < 15_000 || at > PERIOD_END) continue;
       swept += available;
+      if (receiver === origin && roundTrip === null && day >= ring.roundTripDay) {
+        comingBack = goRound(at, available);
+        continue;
+      }
       const to = rng.pick(ring.sweepTo.get(receiver)!);
       send(receiver, to, at, available);
       forward(to, available, at);
     }
   }
+  if (roundTrip === null) throw new Error(`${ring.id}: no sweep to send round the round-trip accounts`);
   transfers.sort((a, b) => a.at - b.at || a.seq - b.seq);
   for (const t of transfers) {
     const wallet = ring.walletAccounts.has(t.from);
@@ -73,7 +102,7 @@ export function layerRing(ctx: SeedContext, ring: RingPlan, rng: Rng, nextTxNo: 
       sources: [ring.accountKeeper.get(t.from)!, ring.accountKeeper.get(t.to)!],
     });
   }
-  return ringTruth(ring, transfers);
+  return ringTruth(ctx, ring, transfers, roundTrip);
 }
 
 function splitCents(rng: Rng, cents: number): number[] {
@@ -81,12 +110,18 @@ function splitCents(rng: Rng, cents: number): number[] {
   return [first, cents - first];
 }
 
-function ringTruth(ring: RingPlan, transfers: Transfer[]): RingTruth {
-  const planted = ring.planted;
-  if (!planted) throw new Error(`${ring.id} has no planted buyer`);
+function ringTruth(ctx: SeedContext, ring: RingPlan, transfers: Transfer[], planted: Transfer[]): RingTruth {
+  const plantedBuyer = ring.planted;
+  if (!plantedBuyer) throw new Error(`${ring.id} has no planted buyer`);
   const firstTransfer = transfers.reduce((min, t) => Math.min(min, t.at), Number.POSITIVE_INFINITY);
-  if (!(planted.firstPaymentAt < firstTransfer)) throw new Error(`${ring.id}: planted buyer does not pay before layering starts`);
+  if (!(plantedBuyer.firstPaymentAt < firstTransfer)) throw new Error(`${ring.id}: planted buyer does not pay before layering starts`);
 
+  // Round trips are read back from all the ring's transfers, and must be exactly the planted one: layering alone
+  // never sends money back upstream.
+  const cycles = roundTripCycles(transfers);
+  if (cycles.length !== 1 || cycles[0]!.some((t, i) => t !== planted[i])) {
+    throw new Error(`${ring.id}: expected exactly the planted round trip, found ${cycles.length} cycles`);
+  }
   const cashOutSet = new Set(ring.cashOuts);
   const inflow = new Map<string, number>(ring.cashOuts.map((c) => [c, 0]));
   for (const t of transfers) if (cashOutSet.has(t.to)) inflow.set(t.to, inflow.get(t.to)! + t.cents);
@@ -94,7 +129,7 @@ function ringTruth(ring: RingPlan, transfers: Transfer[]): RingTruth {
 
   // Only ring transfers leave ring accounts, so the planted card's payments plus the ring's transfers are
   // every transaction the trail can follow.
-  const reached = timeRespectingTrail([...planted.txs, ...transfers], planted.cardUid, 6);
+  const reached = timeRespectingTrail([...plantedBuyer.txs, ...transfers], plantedBuyer.cardUid, 6);
   const sinks = ring.cashOuts.filter((c) => (reached.get(c) ?? 0) > 0).map((uid) => ({ uid, total: centsToAmount(reached.get(uid)!) }));
 
   // Chokepoints, structurally (every payment and transfer ever made, whatever its time or status): all the
@@ -113,7 +148,7 @@ function ringTruth(ring: RingPlan, transfers: Transfer[]): RingTruth {
     id: ring.id,
     name: ring.name,
     sellers: ring.sellers,
-    domains: ring.domains.map((d) => ({ uid: d.uid, name: d.name, status: d.takenDownAt === null ? 'live' : 'taken_down' })),
+    domains: ring.domains.map((d) => ({ uid: d.uid, name: d.name, status: d.takenDownAt === null ? 'live' : 'taken_down', accepts: ctx.accepts.get(d.uid) ?? [] })),
     merchantAccounts: ring.merchants.map((m) => m.uid),
     paymentAccounts: accounts,
     muleAccounts: ring.muleAccounts,
@@ -121,11 +156,43 @@ function ringTruth(ring: RingPlan, transfers: Transfer[]): RingTruth {
     proceedsTotal: centsToAmount(proceeds),
     buyers: ring.buyers,
     plantedBuyer: {
-      uid: planted.uid,
-      cardUid: planted.cardUid,
-      firstPaymentAt: iso(planted.firstPaymentAt),
+      uid: plantedBuyer.uid,
+      cardUid: plantedBuyer.cardUid,
+      firstPaymentAt: iso(plantedBuyer.firstPaymentAt),
       trail: { sinks, total: centsToAmount(sinks.reduce((a, s) => a + Math.round(s.total * 100), 0)) },
     },
     chokepoints: { accounts: cutAccounts, merchants: cutMerchants, providers },
+    roundTrips: cycles.map((c) => ({
+      accounts: c.map((t) => t.from),
+      transfers: c.length,
+      amounts: c.map((t) => centsToAmount(t.cents)),
+      firstTransfer: iso(c[0]!.at),
+      lastTransfer: iso(c[c.length - 1]!.at),
+    })),
+    reportedWithoutPayments: [ring.standby.domain, ring.standby.email],
+    paymentOptions: [
+      ...ring.merchants.map((m) => ({ uid: m.uid, settlesTo: m.settlesTo, holder: ring.nominee, payments: ring.paidVia.get(m.uid) ?? 0 })),
+      ...(ring.directWallet ? [{ uid: ring.directWallet, settlesTo: null, holder: null, payments: ring.paidIn.get(ring.directWallet)?.count ?? 0 }] : []),
+    ],
+    accountFlows: accountFlows(ring, accounts, transfers),
   };
+}
+
+/** What `fan-in-fan-out-accounts` sees of each ring account over the whole period. */
+function accountFlows(ring: RingPlan, accounts: string[], transfers: Transfer[]): RingTruth['accountFlows'] {
+  return accounts
+    .map((uid) => {
+      const paid = ring.paidIn.get(uid);
+      const inbound = transfers.filter((t) => t.to === uid);
+      const outbound = transfers.filter((t) => t.from === uid);
+      return {
+        uid,
+        senders: new Set([...(paid?.senders ?? []), ...inbound.map((t) => t.from)]).size,
+        receivers: new Set(outbound.map((t) => t.to)).size,
+        transfersOut: outbound.length,
+        amountIn: centsToAmount((paid?.cents ?? 0) + inbound.reduce((a, t) => a + t.cents, 0)),
+        amountOut: centsToAmount(outbound.reduce((a, t) => a + t.cents, 0)),
+      };
+    })
+    .filter((f) => f.senders > 0 || f.receivers > 0);
 }

@@ -1,5 +1,6 @@
 /**
- * Hotline reports: NGOs report ring domains (a few days to weeks before each take-down, and some live ones), and
+ * Hotline reports: NGOs report ring domains (a few days to weeks before each take-down, and some live ones), each
+ * ring's freshly registered next domain with the contact address its advertisement gives (before any payment), and
  * one report is a false lead on an ordinary shop, because real report queues contain those too. Summaries are
  * plain descriptions of the payment set-up, never of content.
  */
@@ -21,19 +22,27 @@ interface PlannedReport {
   domainName: string;
 }
 
+export interface EmittedReport {
+  uid: string;
+  reference: string;
+  at: number;
+  mentions: string[];
+}
+
 export function emitReports(
   ctx: SeedContext,
   rng: Rng,
   rings: RingPlan[],
   falseLead: { uid: string; name: string },
-): void {
+): EmittedReport[] {
   const planned: PlannedReport[] = [];
   for (const ring of rings) {
     for (const d of ring.domains) {
-      const count = d.takenDownAt !== null ? rng.int(1, 2) : rng.chance(0.6) ? 1 : 0;
+      const count = d.plantedReportAt !== null ? 1 : d.takenDownAt !== null ? rng.int(1, 2) : rng.chance(0.6) ? 1 : 0;
       for (let i = 0; i < count; i++) {
         const latest = d.takenDownAt ?? PERIOD_END;
-        const at = Math.max(d.liveFrom + 12 * HOUR, latest - DAY * rng.int(d.takenDownAt !== null ? 2 : 5, d.takenDownAt !== null ? 20 : 60) - HOUR * rng.int(0, 23));
+        // the report that makes the ring move the domain to another provider (seed.rings.ts planMoveAfterReport)
+        const at = d.plantedReportAt ?? Math.max(d.liveFrom + 12 * HOUR, latest - DAY * rng.int(d.takenDownAt !== null ? 2 : 5, d.takenDownAt !== null ? 20 : 60) - HOUR * rng.int(0, 23));
         const category = rng.pick(['paid_access_site', 'payment_page', 'payment_page', 'advertisement'] as const);
         const mentions = [d.uid];
         let summary = `Hotline report: ${REPORT_PHRASES[category]} at ${d.name}`;
@@ -51,6 +60,17 @@ export function emitReports(
       }
     }
   }
+  for (const ring of rings) {
+    const s = ring.standby;
+    planned.push({
+      at: s.reportAt,
+      ngo: s.ngo,
+      category: 'advertisement',
+      summary: `Hotline report: ${REPORT_PHRASES.advertisement} at ${s.name}, registered days before; the post gives the contact address ${s.address}; no payment page yet.`,
+      mentions: [s.domain, s.email],
+      domainName: s.name,
+    });
+  }
   planned.push({
     at: PERIOD_END - DAY * rng.int(20, 90),
     ngo: rng.pick(NGO_KEYS),
@@ -61,6 +81,7 @@ export function emitReports(
   });
 
   planned.sort((a, b) => a.at - b.at);
+  const emitted: EmittedReport[] = [];
   const seq = new Map<string, number>();
   for (const r of planned) {
     const code = NGO_CODES[r.ngo];
@@ -76,5 +97,7 @@ export function emitReports(
     }, prov);
     ctx.buf.rel('FILED', org(r.ngo), uid, prov);
     for (const target of r.mentions) ctx.buf.rel('MENTIONS', uid, target, prov);
+    emitted.push({ uid, reference, at: r.at, mentions: r.mentions });
   }
+  return emitted;
 }

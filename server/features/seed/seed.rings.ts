@@ -5,7 +5,10 @@
  *   split-acquirers  two merchants at two acquirers, both sweeping into one hub mule; mirrors on mainstream hosts
  *   direct-wallet    one merchant plus a direct e-wallet option, both sweeping into a hub; bulletproof hoster
  * Ring income is recorded per day while buyers are generated; layering (seed.layering.ts) runs once all buyers
- * are known.
+ * are known. Every ring also round-trips one sweep through 1-3 accounts of its own (2-4 transfers, within days),
+ * registers a next domain shortly before the end of the period that an NGO reports with its contact e-mail
+ * before any payment touches it, and, where another provider of the same kind exists, moves its current main
+ * domain to it days after a report names it.
  */
 import type { Rng } from '../../domain/rng.js';
 import { ACQUIRER_KEYS, NGO_KEYS, POLICE_KEY, REGISTRARS, RESERVED_TLDS, RING_DOMAIN_WORDS, RING_MCCS, SHELL_COMPANY_SUFFIXES, SHELL_COMPANY_WORDS } from './seed.catalogue.js';
@@ -13,11 +16,13 @@ import type { HostingSegment, ProviderPlan, SeedContext } from './seed.entities.
 import {
   DAY,
   HOUR,
+  MINUTE,
   PERIOD_DAYS,
   PERIOD_END,
   PERIOD_START,
   emitBankAccount,
   emitContacts,
+  emitAccepts,
   emitDomain,
   emitMerchant,
   emitPersonLike,
@@ -26,6 +31,7 @@ import {
   registrarFor,
 } from './seed.entities.js';
 import type { AccountRef } from './seed.entities.js';
+import { keywords } from './seed.rows.js';
 import type { TrailTx } from './seed.truth.js';
 
 export type RingTemplate = 'single-acquirer' | 'split-acquirers' | 'direct-wallet';
@@ -50,6 +56,8 @@ export interface RingDomain {
   merchants: string[];
   acceptsWallet: boolean;
   hosting: HostingSegment[];
+  /** set when an NGO report names the domain at this moment and the ring then moves it to another provider */
+  plantedReportAt: number | null;
 }
 
 interface Flow {
@@ -85,6 +93,18 @@ export interface RingPlan {
   edges: Set<string>;
   buyers: string[];
   planted: { uid: string; cardUid: string; firstPaymentAt: number; txs: TrailTx[] } | null;
+  /** nominee holding the settlement / direct-wallet accounts */
+  nominee: string;
+  /** accounts (besides the first collection account) a swept amount cycles through before coming back */
+  roundTripVia: string[];
+  /** the day from which the round trip starts, at the first sweep with enough money */
+  roundTripDay: number;
+  /** the next domain, registered and advertised but not selling yet: reported before any payment touches it */
+  standby: { domain: string; name: string; email: string; address: string; reportAt: number; ngo: (typeof NGO_KEYS)[number] };
+  /** buyer payments (all statuses) per receiving account: distinct paying accounts, sum, count */
+  paidIn: Map<string, { senders: Set<string>; cents: number; count: number }>;
+  /** buyer payments (all statuses) acquired through each merchant account */
+  paidVia: Map<string, number>;
 }
 
 function uniqueDomain(ctx: SeedContext, rng: Rng, candidates: string[]): string {
@@ -110,7 +130,8 @@ export function planRing(ctx: SeedContext, index: number, rng: Rng): RingPlan {
   const start = PERIOD_START + DAY * rng.int(1, 50) + HOUR * rng.int(9, 13);
   const opened = { firstSeen: start - DAY * rng.int(10, 60), lastSeen: PERIOD_END };
   const police = [org(POLICE_KEY)];
-  const ngo = org(rng.pick(NGO_KEYS));
+  const ngoKey = rng.pick(NGO_KEYS);
+  const ngo = org(ngoKey);
   const ringNo = index + 1;
   const accountKeeper = new Map<string, string>();
   const walletAccounts = new Set<string>();
@@ -201,7 +222,13 @@ export function planRing(ctx: SeedContext, index: number, rng: Rng): RingPlan {
   for (const m of level1) flows.set(m, mule([...cashOuts, ...level2]));
   for (const m of level2) flows.set(m, mule(cashOuts));
 
+  // Round-tripping: a swept amount goes through one to three further accounts (a front company, mules) and comes
+  // back to the collection account as if it were business income; ring-1 uses 2 transfers, ring-2 3, ring-3 4, ...
+  const roundTripVia = Array.from({ length: 1 + (index % 3) }, () => muleAccount('round-trip'));
+  const roundTripDay = rng.int(60, 150);
+
   const domains = planDomains(ctx, rng, template, start, merchants.map((m) => m.uid), directWallet !== null);
+  planMoveAfterReport(ctx, rng, template, domains);
   let previous: RingDomain | null = null;
   for (const d of domains) {
     const isMirror = previous !== null && previous.takenDownAt === null;
@@ -214,13 +241,32 @@ export function planRing(ctx: SeedContext, index: number, rng: Rng): RingPlan {
       sources: [org('nimbusridge-names'), ngo],
     });
     const seen = { sources: [ngo], firstSeen: d.liveFrom, lastSeen: d.liveTo };
-    for (const m of d.merchants) ctx.buf.rel('ACCEPTS', d.uid, m, seen);
-    if (d.acceptsWallet && directWallet) ctx.buf.rel('ACCEPTS', d.uid, directWallet, seen);
+    for (const m of d.merchants) emitAccepts(ctx, d.uid, m, seen);
+    if (d.acceptsWallet && directWallet) emitAccepts(ctx, d.uid, directWallet, seen);
     ctx.buf.rel('OPERATES', operator, d.uid, { ...seen, sources: police });
     for (const s of sellers.slice(1)) if (rng.chance(0.5)) ctx.buf.rel('OPERATES', s.uid, d.uid, { ...seen, sources: police });
     if (previous && !isMirror) ctx.buf.rel('REPLACED', d.uid, previous.uid, { sources: [ngo], firstSeen: d.liveFrom });
     if (!isMirror) previous = d;
   }
+
+  // The next domain, registered shortly before the end of the period on the ring's current hoster and advertised
+  // with a fresh contact address: a report names both before any payment data exists.
+  const stem = domains[0]!.name.replace(/\.[^.]+$/, '');
+  const standbyName = uniqueDomain(ctx, rng, [`${stem}-vip`, `${stem}-access`, `${stem}-members`]);
+  const standbyAt = PERIOD_END - DAY * rng.int(8, 16) - HOUR * rng.int(0, 23);
+  const current = domains[domains.length - 1]!.hosting.at(-1)!.provider;
+  const standbyDomain = emitDomain(ctx, rng, {
+    name: standbyName,
+    registeredAt: standbyAt,
+    takenDownAt: null,
+    registrar: registrarFor(rng, true, REGISTRARS),
+    hosting: [{ provider: current, from: standbyAt, to: null }],
+    sources: [org('nimbusridge-names')],
+  });
+  const reportAt = standbyAt + DAY * rng.int(2, 5) + HOUR * rng.int(0, 23);
+  const address = ctx.ids.handleEmail(stem.replace(/-/g, '.'), rng);
+  const [local = '', mailDomain = ''] = address.split('@');
+  const email = ctx.buf.node('Email', address, address, keywords(address, local, local.replace(/[._]/g, ' '), mailDomain), { address }, { sources: [ngo], firstSeen: reportAt });
 
   const base = rng.pick([1990, 2490, 2990, 3990]);
   return {
@@ -233,7 +279,7 @@ export function planRing(ctx: SeedContext, index: number, rng: Rng): RingPlan {
     merchants,
     directWallet,
     receivers,
-    muleAccounts: [...(hub ? [hub] : []), ...level1, ...level2],
+    muleAccounts: [...(hub ? [hub] : []), ...level1, ...level2, ...roundTripVia],
     cashOuts,
     accountKeeper,
     walletAccounts,
@@ -245,7 +291,31 @@ export function planRing(ctx: SeedContext, index: number, rng: Rng): RingPlan {
     edges: new Set(),
     buyers: [],
     planted: null,
+    nominee,
+    roundTripVia,
+    roundTripDay,
+    standby: { domain: standbyDomain, name: standbyName, email, address, reportAt, ngo: ngoKey },
+    paidIn: new Map(),
+    paidVia: new Map(),
   };
+}
+
+/**
+ * The ring's current main domain is reported while live and, days later, moved to another provider of the same
+ * kind (a mainstream host to another mainstream host, a bulletproof hoster to another one) when there is one.
+ */
+function planMoveAfterReport(ctx: SeedContext, rng: Rng, template: RingTemplate, domains: RingDomain[]): void {
+  const d = domains[domains.length - (template === 'split-acquirers' ? 2 : 1)]!;
+  const last = d.hosting[d.hosting.length - 1]!;
+  const others = ctx.providers.filter((p) => p.bulletproof === last.provider.bulletproof && !d.hosting.some((h) => h.provider === p));
+  if (d.takenDownAt !== null || others.length === 0) return;
+  const latest = PERIOD_END - DAY;
+  const toMinute = (t: number) => Math.round(t / MINUTE) * MINUTE;
+  const reportAt = toMinute(d.liveFrom + (latest - d.liveFrom) * rng.float(0.15, 0.5));
+  const movedAt = reportAt + Math.min(DAY * rng.int(5, 20) + HOUR * rng.int(0, 23), toMinute((latest - reportAt) * 0.8));
+  last.to = movedAt;
+  d.hosting.push({ provider: rng.pick(others), from: movedAt, to: null });
+  d.plantedReportAt = reportAt;
 }
 
 /**
@@ -292,6 +362,7 @@ function planDomains(ctx: SeedContext, rng: Rng, template: RingTemplate, start: 
       merchants: template === 'split-acquirers' && k === 0 ? merchants.slice(0, 1) : merchants,
       acceptsWallet: wallet,
       hosting: hostingFor(registeredAt, takenDownAt, k),
+      plantedReportAt: null,
     });
     if (final) break;
     registeredAt = takenDownAt! + HOUR * rng.int(6, 96);
@@ -309,6 +380,7 @@ function planDomains(ctx: SeedContext, rng: Rng, template: RingTemplate, start: 
       merchants,
       acceptsWallet: wallet,
       hosting: hostingFor(mirrorFrom - DAY * rng.int(1, 5), null, out.length),
+      plantedReportAt: null,
     });
   }
   return out;
@@ -330,7 +402,13 @@ export function nextLiveMoment(ring: RingPlan, at: number): number | null {
 }
 
 /** Books a buyer's payment into the ring: daily income (settled money only) and the structural flow graph. */
-export function recordRingPayment(ring: RingPlan, p: { to: string; via: string | null; at: number; cents: number; settled: boolean }): void {
+export function recordRingPayment(ring: RingPlan, p: { from: string; to: string; via: string | null; at: number; cents: number; settled: boolean }): void {
+  const into = ring.paidIn.get(p.to) ?? { senders: new Set<string>(), cents: 0, count: 0 };
+  into.senders.add(p.from);
+  into.cents += p.cents;
+  into.count++;
+  ring.paidIn.set(p.to, into);
+  if (p.via) ring.paidVia.set(p.via, (ring.paidVia.get(p.via) ?? 0) + 1);
   if (p.via) {
     ring.edges.add(`${BUYERS_NODE}\u0000${p.via}`);
     ring.edges.add(`${p.via}\u0000${p.to}`);

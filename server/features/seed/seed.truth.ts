@@ -19,6 +19,33 @@ export interface SeedTruth {
     /** ordinary hosting providers (some also host ring domains); bulletproof hosters are not listed */
     providers: string[];
   };
+  /** every hosting period of every domain (ring, standby and background): HOSTED_BY {from, to} */
+  hosting: { domain: string; provider: string; from: string; to: string | null }[];
+  /** every NGO report, with the entities it MENTIONS */
+  reports: { uid: string; reference: string; receivedAt: string; mentions: string[] }[];
+  /**
+   * every move of a reported domain to another provider after one of its reports (no time limit: the query's
+   * `within` filters on movedAt - receivedAt): one entry per (domain, earlier provider, new hosting period)
+   */
+  movedAfterReport: {
+    domain: string;
+    fromProvider: string;
+    toProvider: string;
+    movedAt: string;
+    /** earliest report received before the move */
+    reportUid: string;
+    /** every report received before the move */
+    reports: string[];
+    /** planted on purpose (seed.rings.ts planMoveAfterReport) rather than a coincidence of the plan */
+    planted: boolean;
+  }[];
+  /** entities named in a report that no payment touches (nor their payment options, settlement accounts or users) */
+  reportedWithoutPayments: string[];
+  /**
+   * per account paid by buyers some of whom paid a reported domain's payment option (all statuses): distinct
+   * paying buyers, and how many of them are such "flagged" buyers
+   */
+  accountsPaidByFlaggedBuyers: { uid: string; buyers: number; flaggedBuyers: number }[];
   totals: { nodes: number; relationships: number; transactions: number };
 }
 
@@ -26,7 +53,7 @@ export interface RingTruth {
   id: string;
   name: string;
   sellers: { uid: string; name: string; role: 'operator' | 'associate' }[];
-  domains: { uid: string; name: string; status: 'live' | 'taken_down' }[];
+  domains: { uid: string; name: string; status: 'live' | 'taken_down'; accepts: string[] }[];
   /** uids of the ring's Merchant nodes */
   merchantAccounts: string[];
   /** ring-controlled accounts: settlement/collection, mule and cash-out */
@@ -49,6 +76,14 @@ export interface RingTruth {
    * (structural: over all payments and transfers); providers currently hosting every live ring domain
    */
   chokepoints: { accounts: string[]; merchants: string[]; providers: string[] };
+  /** proceeds that leave the collection account and come back to it (see roundTripCycles; amounts in EUR) */
+  roundTrips: { accounts: string[]; transfers: number; amounts: number[]; firstTransfer: string; lastTransfer: string }[];
+  /** the next domain and its contact address, reported before any payment: also in reportedWithoutPayments */
+  reportedWithoutPayments: string[];
+  /** merchant accounts and the direct e-wallet: where each settles, its holder, payments through it (all statuses) */
+  paymentOptions: { uid: string; settlesTo: string | null; holder: string | null; payments: number }[];
+  /** every ring account money moved in or out of (payments and transfers, all statuses, the whole period) */
+  accountFlows: { uid: string; senders: number; receivers: number; transfersOut: number; amountIn: number; amountOut: number }[];
 }
 
 export interface TrailTx {
@@ -119,6 +154,53 @@ export function cutNodes(edges: Iterable<readonly [string, string]>, source: str
   };
   if (!reachesSink(null)) return [];
   return candidates.filter((c) => c !== source && !reachesSink(c));
+}
+
+export interface CycleTx extends TrailTx {
+  seq: number;
+}
+
+/**
+ * Round trips exactly as the `round-tripping-cycles` query matches them, without its time window: chains of 2 to 4
+ * transactions a -> b (-> c (-> d)) -> a, each strictly later than the previous, with the intermediate accounts
+ * pairwise different (b <> c for 3; b, c, d for 4). Only transactions on some cycle of the account graph can take
+ * part, which keeps the search tiny however many transfers there are.
+ */
+export function roundTripCycles(txs: readonly CycleTx[]): CycleTx[][] {
+  const out = new Map<string, CycleTx[]>();
+  for (const t of txs) out.set(t.from, [...(out.get(t.from) ?? []), t]);
+  const reach = new Map<string, Set<string>>();
+  const reachable = (start: string): Set<string> => {
+    let seen = reach.get(start);
+    if (seen) return seen;
+    seen = new Set<string>();
+    const queue = [start];
+    while (queue.length > 0) {
+      for (const t of out.get(queue.pop()!) ?? []) {
+        if (!seen.has(t.to)) {
+          seen.add(t.to);
+          queue.push(t.to);
+        }
+      }
+    }
+    reach.set(start, seen);
+    return seen;
+  };
+  const onCycle = txs.filter((t) => reachable(t.to).has(t.from) || t.to === t.from);
+  const next = new Map<string, CycleTx[]>();
+  for (const t of onCycle) next.set(t.from, [...(next.get(t.from) ?? []), t]);
+  const found: CycleTx[][] = [];
+  const walk = (path: CycleTx[]) => {
+    const last = path[path.length - 1]!;
+    if (path.length >= 2 && last.to === path[0]!.from) {
+      const inner = path.slice(1).map((t) => t.from); // b, c, d
+      if (new Set(inner).size === inner.length) found.push(path);
+    }
+    if (path.length === 4) return;
+    for (const t of next.get(last.to) ?? []) if (t.at > last.at) walk([...path, t]);
+  };
+  for (const t of onCycle) walk([t]);
+  return found;
 }
 
 export function centsToAmount(cents: number): number {
