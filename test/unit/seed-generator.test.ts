@@ -244,10 +244,15 @@ describe('seed generator: model conventions', () => {
     };
     for (const n of small.nodes) for (const key of required[n.label] ?? []) expect(n.props[key], `${n.uid}.${key}`).toBeDefined();
     for (const a of small.nodes.filter((n) => n.label === 'PaymentAccount')) {
-      const need = { card: ['panHash', 'bin', 'last4', 'scheme'], bank_account: ['iban', 'bic'], e_wallet: ['provider', 'walletId'] }[String(a.props.kind)];
+      const need = { card: ['panHash', 'bin', 'last4', 'scheme'], bank_account: ['iban', 'bic'], e_wallet: ['provider', 'walletId'], crypto_wallet: ['provider', 'network', 'address'] }[String(a.props.kind)];
       expect(need, `${a.uid} kind`).toBeDefined();
       for (const key of need!) expect(a.props[key], `${a.uid}.${key}`).toEqual(expect.any(String));
     }
+    // all four kinds the model names occur in the demo; crypto wallets are where some rings cash out
+    const kinds = new Set(small.nodes.filter((n) => n.label === 'PaymentAccount').map((n) => n.props.kind));
+    expect([...kinds].sort()).toEqual(['bank_account', 'card', 'crypto_wallet', 'e_wallet']);
+    const cashOuts = new Set(small.truth.rings.flatMap((r) => r.cashOutAccounts.map((c) => c.uid)));
+    for (const w of small.nodes.filter((n) => n.props.kind === 'crypto_wallet')) expect(cashOuts.has(w.uid), w.uid).toBe(true);
   });
 });
 

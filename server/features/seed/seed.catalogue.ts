@@ -31,6 +31,8 @@ export const ORGANISATIONS: readonly OrgDef[] = [
   { key: 'tessarine-acquiring', name: 'Tessarine Acquiring', kind: 'payment_provider', country: 'IE', code: 'TSR' },
   { key: 'lumenkite-payments', name: 'Lumenkite Payments', kind: 'payment_provider', country: 'GB', code: 'LKP' },
   { key: 'zentrowallet', name: 'Zentrowallet', kind: 'payment_provider', country: 'NL', code: 'ZW' },
+  // a crypto exchange that keeps its customers' deposit wallets and reports to the coalition
+  { key: 'glimmerdock-exchange', name: 'Glimmerdock Exchange', kind: 'payment_provider', country: 'LT', code: 'GDX' },
   { key: 'nimbusridge-names', name: 'Nimbusridge Names', kind: 'internet_company', country: 'NL' },
   { key: 'skylantern-dns', name: 'Skylantern DNS Observatory', kind: 'internet_company', country: 'DE' },
   { key: 'brightwater-hotline', name: 'Brightwater Hotline', kind: 'ngo', country: 'NL' },
@@ -41,6 +43,7 @@ export const ORGANISATIONS: readonly OrgDef[] = [
 export const BANK_KEYS = ORGANISATIONS.filter((o) => o.kind === 'bank').map((o) => o.key);
 export const ACQUIRER_KEYS = ['quorvix-pay', 'tessarine-acquiring', 'lumenkite-payments'] as const;
 export const WALLET_PROVIDER_KEYS = ['lumenkite-payments', 'zentrowallet'] as const;
+export const CRYPTO_EXCHANGE_KEY = 'glimmerdock-exchange';
 export const NGO_KEYS = ['brightwater-hotline', 'lanternfield-network'] as const;
 export const POLICE_KEY = 'tideway-cyber-unit';
 export const DNS_FEED_KEY = 'skylantern-dns';

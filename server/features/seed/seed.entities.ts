@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Shared building blocks of the seed generator: the period and scales, and one helper per kind of entity that
  * emits its node (uid, caption, keywords, provenance) plus the relationships that always come with it.
@@ -174,6 +175,28 @@ export function emitWallet(ctx: SeedContext, providerKey: string, country: strin
     { sources: [org(providerKey)], ...prov },
   );
   return { uid, keeper: org(providerKey) };
+}
+
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+
+/**
+ * A cash-out deposit wallet at a crypto exchange: where proceeds leave the banking system. The address is derived
+ * from a stable text (not drawn from the random stream), so adding wallets did not redraw the rest of the network.
+ */
+export function emitCryptoWallet(ctx: SeedContext, exchangeKey: string, stableText: string, prov: { firstSeen: number; lastSeen: number }): AccountRef {
+  const exchange = orgByKey(exchangeKey);
+  const digest = createHash('sha256').update(`moneytrail-seed crypto ${stableText}`).digest();
+  const address = `bc1q${Array.from(digest.subarray(0, 38), (b) => BECH32[b % 32]).join('')}`;
+  const reference = `BTC ${address.slice(0, 8)}…${address.slice(-6)}`;
+  const uid = ctx.buf.node(
+    'PaymentAccount',
+    `crypto:${address}`,
+    `${exchange.name} ${reference}`,
+    keywords(address, address.slice(-6), exchange.name, 'bitcoin'),
+    { kind: 'crypto_wallet', reference, provider: exchange.name, network: 'bitcoin', address, currency: 'EUR', country: exchange.country },
+    { sources: [org(exchangeKey)], ...prov },
+  );
+  return { uid, keeper: org(exchangeKey) };
 }
 
 export function emitMerchant(

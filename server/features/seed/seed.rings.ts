@@ -11,7 +11,7 @@
  * domain to it days after a report names it.
  */
 import type { Rng } from '../../domain/rng.js';
-import { ACQUIRER_KEYS, NGO_KEYS, POLICE_KEY, REGISTRARS, RESERVED_TLDS, RING_DOMAIN_WORDS, RING_MCCS, SHELL_COMPANY_SUFFIXES, SHELL_COMPANY_WORDS } from './seed.catalogue.js';
+import { ACQUIRER_KEYS, CRYPTO_EXCHANGE_KEY, NGO_KEYS, POLICE_KEY, REGISTRARS, RESERVED_TLDS, RING_DOMAIN_WORDS, RING_MCCS, SHELL_COMPANY_SUFFIXES, SHELL_COMPANY_WORDS } from './seed.catalogue.js';
 import type { HostingSegment, ProviderPlan, SeedContext } from './seed.entities.js';
 import {
   DAY,
@@ -27,6 +27,7 @@ import {
   emitMerchant,
   emitPersonLike,
   emitWallet,
+  emitCryptoWallet,
   org,
   registrarFor,
 } from './seed.entities.js';
@@ -207,7 +208,14 @@ export function planRing(ctx: SeedContext, index: number, rng: Rng): RingPlan {
   for (let c = 0; c < Math.max(2, nSellers); c++) {
     const holder = sellers[c % nSellers]!.uid;
     const wallet = c === 1 && rng.chance(0.4);
-    const uid = keep(wallet ? emitWallet(ctx, 'lumenkite-payments', 'GB', 'EUR', opened) : emitBankAccount(ctx, bank(), opened), wallet);
+    // every third ring's last cash-out is a deposit wallet at a crypto exchange (the coalition's crypto partner)
+    const crypto = ringNo % 3 === 0 && c === Math.max(2, nSellers) - 1;
+    const account = crypto
+      ? emitCryptoWallet(ctx, CRYPTO_EXCHANGE_KEY, `${ringNo}:${c}`, opened)
+      : wallet
+        ? emitWallet(ctx, 'lumenkite-payments', 'GB', 'EUR', opened)
+        : emitBankAccount(ctx, bank(), opened);
+    const uid = keep(account, wallet && !crypto);
     holds(holder, uid);
     cashOuts.push(uid);
   }
