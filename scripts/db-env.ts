@@ -4,6 +4,7 @@
  */
 import { managedSettingsFromEnv, renderEnvExports } from '../server/db/neo4j-conf.js';
 import { Neo4jSetupError, readManagedCredentials } from '../server/db/neo4j-manager.js';
+import { lastBoltPort } from './cli-database.js';
 
 async function main(): Promise<number> {
   const env = process.env;
@@ -14,6 +15,7 @@ async function main(): Promise<number> {
       ['NEO4J_USER', env.NEO4J_USER || 'neo4j'],
     ];
     if (env.NEO4J_PASSWORD !== undefined) vars.push(['NEO4J_PASSWORD', env.NEO4J_PASSWORD]);
+    if (env.NEO4J_DATABASE) vars.push(['NEO4J_DATABASE', env.NEO4J_DATABASE]);
     process.stdout.write(`${renderEnvExports(vars)}\n`);
     return 0;
   }
@@ -24,10 +26,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const vars: Array<[string, string]> = [
-    ['NEO4J_URI', `bolt://127.0.0.1:${boltPort}`],
+    // without NEO4J_BOLT_PORT in this shell, the port the server was last started on (the app's terminal may have set it)
+    ['NEO4J_URI', `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT ? boltPort : ((await lastBoltPort(home)) ?? boltPort)}`],
     ['NEO4J_USER', creds.user],
     ['NEO4J_PASSWORD', creds.password],
   ];
+  // The app passes NEO4J_DATABASE to its own server too, so a tool must be pointed at the same database.
+  if (env.NEO4J_DATABASE) vars.push(['NEO4J_DATABASE', env.NEO4J_DATABASE]);
   process.stdout.write(`${renderEnvExports(vars)}\n`);
   return 0;
 }

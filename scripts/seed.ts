@@ -1,21 +1,18 @@
 /**
  * `npm run seed -- --scale small|medium|large [--seed N] [--truth path] [--reset]`: seeds the synthetic network.
- * Uses NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set, else starts the project's own Neo4j
- * and stops it again at the end. Applies migrations first. Refuses a database that already holds data unless
+ * Uses NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set, else the project's own Neo4j: the one
+ * a running app started (seeding beside the workbench is the usual demo), or one started for this run and stopped
+ * at the end. Applies migrations first. Refuses a database that already holds data unless
  * --reset is given. Any failure is one line on stderr and exit code 1.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CypherCatalog } from '../server/db/cypher-catalog.js';
-import { Database } from '../server/db/database.js';
-import { applyMigrations } from '../server/db/migrations.js';
-import { managedSettingsFromEnv } from '../server/db/neo4j-conf.js';
-import { startManagedNeo4j } from '../server/db/neo4j-manager.js';
-import type { ManagedNeo4j } from '../server/db/neo4j-manager.js';
+import type { OpenDatabase } from '../server/db/open-database.js';
 import { loadOrCreatePanKey } from '../server/domain/pan.js';
 import { SCALES } from '../server/features/seed/seed.generator.js';
 import type { Scale } from '../server/features/seed/seed.generator.js';
 import { isDatabaseEmpty, resetDatabase, seedDatabase } from '../server/features/seed/seed.service.js';
+import { openCliDatabase } from './cli-database.js';
 
 class UsageError extends Error {}
 
@@ -40,39 +37,24 @@ function parseOptions(argv: string[]): { scale: Scale; seed: number | undefined;
   return { scale, seed, truth: values.truth, reset: values.reset ?? false };
 }
 
-let managed: ManagedNeo4j | null = null;
-let db: Database | null = null;
+let opened: OpenDatabase | null = null;
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
-  const { home, boltPort } = managedSettingsFromEnv(process.env);
+  const cli = await openCliDatabase((line) => log(`neo4j: ${line}`));
+  opened = cli;
+  const { db, config } = cli;
+  const home = config.MONEYTRAIL_HOME;
   const truthPath = path.resolve(opts.truth ?? path.join(home, 'seed-truth.json'));
-  const panKey = loadOrCreatePanKey(home);
+  // the same key the app uses, so card hashes from the seed match those from imports
+  const panKey = config.MONEYTRAIL_PAN_KEY ?? loadOrCreatePanKey(home);
 
-  const env = process.env;
-  let uri: string;
-  let user: string;
-  let password: string;
-  if (env.NEO4J_URI) {
-    uri = env.NEO4J_URI;
-    user = env.NEO4J_USER || 'neo4j';
-    password = env.NEO4J_PASSWORD ?? '';
-  } else {
-    managed = await startManagedNeo4j({ home, boltPort, log: (line) => log(`neo4j: ${line}`) });
-    ({ uri, user, password } = managed);
-  }
-  db = new Database({ uri, user, password, database: env.NEO4J_DATABASE }, CypherCatalog.load());
-  try {
-    await db.driver.verifyConnectivity({ database: db.database });
-  } catch (err) {
-    throw new Error(`cannot reach Neo4j at ${uri}: ${(err as Error).message.split('\n')[0]}`);
-  }
-
-  await applyMigrations(db, log);
   if (!(await isDatabaseEmpty(db))) {
     if (!opts.reset) throw new UsageError('the database already holds data: add --reset to delete it and seed afresh');
     log('deleting the existing data…');
     await resetDatabase(db);
+    // --reset deletes users and cases too; a running app only creates its first users at start-up
+    if (!cli.managed && !config.NEO4J_URI) log('the running app lost its users and sessions with the reset: restart it to recreate the demo users');
   }
   const r = await seedDatabase(db, { scale: opts.scale, ...(opts.seed === undefined ? {} : { seed: opts.seed }), truthPath, panKey, log });
   process.stdout.write(
@@ -89,11 +71,9 @@ async function main(): Promise<void> {
 }
 
 async function cleanUp(): Promise<void> {
-  await db?.close().catch(() => {});
-  db = null;
-  const m = managed;
-  managed = null;
-  await m?.stop();
+  const o = opened;
+  opened = null;
+  await o?.close();
 }
 
 let stopping = false;

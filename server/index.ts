@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import net from 'node:net';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { applyMigrations } from './db/migrations.js';
@@ -34,8 +34,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // Before Neo4j: otherwise a taken PORT is only found after a full database start and migrations.
+  await assertPortFree(config.PORT, config.HOST);
   opened = await openDatabase(config, log);
-  const { db } = opened;
+  const { db, managed } = opened;
+  // Without its database the app can only answer 503s: say so once, clearly, and exit so a supervisor restarts it.
+  void managed?.exited.then(({ code, signal }) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(
+      `error: MoneyTrail's Neo4j (pid ${managed.pid}) stopped unexpectedly (${signal ?? `exit code ${code}`}): see ${path.join(config.MONEYTRAIL_HOME, 'neo4j', 'logs', 'neo4j.log')}, then start MoneyTrail again\n`,
+    );
+    void opened?.close().finally(() => process.exit(1));
+  });
   await applyMigrations(db, log);
   let seededDemo = false;
   if (config.MONEYTRAIL_SEED !== 'none' && (await isDatabaseEmpty(db))) {
@@ -69,16 +80,29 @@ async function main(): Promise<void> {
 
   const app = createApp({ db, logger, queryLimits, authPolicy: { idleMinutes: config.SESSION_IDLE_MINUTES } });
   const server = app.listen(config.PORT, config.HOST);
-  await Promise.race([
-    once(server, 'listening'),
-    once(server, 'error').then(([err]) => {
-      throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE'
-        ? new ConfigError(`port ${config.PORT} is in use: set PORT to a free port or stop the other process`)
-        : err;
-    }),
-  ]);
+  // events.once('listening') would reject with the raw error first, so both outcomes are wired by hand.
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (err: NodeJS.ErrnoException) => reject(portError(err, config.PORT, config.HOST)));
+  });
   const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
   logger.info(`MoneyTrail is ready: open http://${shown}:${config.PORT}`);
+}
+
+/** The one line for a port we cannot listen on, or the error itself when it is about something else. */
+function portError(err: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (err.code === 'EADDRINUSE') return new ConfigError(`port ${port} is in use: set PORT to a free port or stop the other process`);
+  if (err.code === 'EACCES') return new ConfigError(`port ${port} needs root: set PORT to a port above 1024`);
+  if (err.code === 'EADDRNOTAVAIL') return new ConfigError(`HOST=${host} is not an address of this machine: use 127.0.0.1 or 0.0.0.0`);
+  return err;
+}
+
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => reject(portError(err, port, host)));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
 
 main().catch(async (err: unknown) => {

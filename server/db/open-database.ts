@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { CypherCatalog } from './cypher-catalog.js';
 import { Database } from './database.js';
@@ -11,9 +12,44 @@ export interface OpenDatabase {
 
 export class DatabaseConnectError extends Error {}
 
+/** Where a Database points, so that a health check can say what to check: the app's own server or NEO4J_URI. */
+export interface DatabaseOrigin {
+  uri: string;
+  /** the managed server's MONEYTRAIL_HOME; absent for a server chosen with NEO4J_URI */
+  managedHome?: string;
+}
+
+const origins = new WeakMap<Database, DatabaseOrigin>();
+
+export function recordDatabaseOrigin(db: Database, origin: DatabaseOrigin): void {
+  origins.set(db, origin);
+}
+
+export function databaseOrigin(db: Database): DatabaseOrigin | undefined {
+  return origins.get(db);
+}
+
+/**
+ * Checks that Neo4j answers and that the chosen database exists: verifyConnectivity alone only proves the
+ * server is up, so a wrong NEO4J_DATABASE would otherwise surface as a raw driver error on the first query.
+ */
+export async function verifyDatabase(db: Database, uri: string, user: string): Promise<void> {
+  try {
+    await db.driver.verifyConnectivity({ database: db.database });
+    await db.driver.executeQuery('RETURN 1', {}, { database: db.database, routing: neo4j.routing.READ });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'Neo.ClientError.Security.Unauthorized')
+      throw new DatabaseConnectError(`Neo4j at ${uri} refused user "${user}": check NEO4J_USER and NEO4J_PASSWORD`);
+    if (code === 'Neo.ClientError.Database.DatabaseNotFound')
+      throw new DatabaseConnectError(`Neo4j at ${uri} has no database "${db.database ?? ''}": check NEO4J_DATABASE (or unset it to use the default database)`);
+    throw new DatabaseConnectError(`cannot reach Neo4j at ${uri}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
 /**
  * Connects to the configured Neo4j (NEO4J_URI) or starts the project's own server, then checks the connection
- * so that a wrong password or address is one clear line at start-up instead of a failing first request.
+ * so that a wrong password, address or database is one clear line at start-up instead of a failing first request.
  * Used by the app, the CLI scripts and the tests alike.
  */
 export async function openDatabase(config: Config, log: (line: string) => void = () => {}): Promise<OpenDatabase> {
@@ -40,16 +76,12 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     await db.close().catch(() => {});
     if (managed) await managed.stop();
   };
+  recordDatabaseOrigin(db, managed ? { uri, managedHome: config.MONEYTRAIL_HOME } : { uri });
   try {
-    await db.driver.verifyConnectivity({ database: db.database });
+    await verifyDatabase(db, uri, user);
   } catch (err) {
     await close();
-    const code = (err as { code?: string }).code;
-    if (code === 'Neo.ClientError.Security.Unauthorized')
-      throw new DatabaseConnectError(`Neo4j at ${uri} refused user "${user}": check NEO4J_USER and NEO4J_PASSWORD`);
-    if (code === 'Neo.ClientError.Database.DatabaseNotFound')
-      throw new DatabaseConnectError(`Neo4j at ${uri} has no database "${config.NEO4J_DATABASE}": check NEO4J_DATABASE`);
-    throw new DatabaseConnectError(`cannot reach Neo4j at ${uri}: ${(err as Error).message.split('\n')[0]}`);
+    throw err;
   }
   return { db, managed, close };
 }
