@@ -55,6 +55,14 @@ describe('the shipped query library on the demo network', () => {
     const again = await service.loadLibrary(readQueryLibrary());
     expect(again.loaded).toEqual([]);
     expect(again.problems).toEqual([]);
+    // only new or changed files are checked (EXPLAIN) and stored: a changed file becomes a version, a bad one is reported
+    const [first] = readQueryLibrary();
+    const changed = { file: first!.file, source: `${first!.source.trimEnd()}\n// reviewed ${Date.now()}\n` };
+    const broken = { file: 'queries/broken.cypher', source: first!.source.replace(/^\/\/ @name .*$/m, '// @name broken-library-file').replace(/^MATCH /m, 'CREATE ') };
+    const next = await service.loadLibrary([changed, broken]);
+    expect(next.loaded).toEqual([parseQuerySource(first!.source).name]);
+    expect(next.problems).toHaveLength(1);
+    expect(next.problems[0]).toMatch(/^queries\/broken\.cypher: /);
   });
 
   it('merchant accounts shared by several domains are exactly the rings’ merchant accounts', async () => {

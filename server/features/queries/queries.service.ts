@@ -316,19 +316,30 @@ export class QueriesService {
    */
   async loadLibrary(files: { file: string; source: string }[]): Promise<{ loaded: string[]; skipped: number; problems: string[] }> {
     const problems: string[] = [];
-    const candidates: NewVersionRow[] = [];
+    const report = (file: string, message: string, line?: number) => problems.push(`${file}: ${message}${line ? ` (line ${line})` : ''}`);
+    // Which files are new or changed is known from the header and checksum alone; only those are planned with
+    // EXPLAIN (a second each on a cold server), so a restart with the library already stored costs one read.
+    const named: { file: string; source: string; name: string; checksum: string }[] = [];
     for (const f of files) {
+      try {
+        named.push({ ...f, name: parseQuerySource(f.source).name, checksum: checksumOf(f.source) });
+      } catch (err) {
+        if (!(err instanceof QueryFormatError)) throw err;
+        report(f.file, err.message);
+      }
+    }
+    const known = await this.repo.checksums(named.map((c) => c.name));
+    const fresh: NewVersionRow[] = [];
+    for (const f of named.filter((c) => !known.get(c.name)?.has(c.checksum))) {
       const checked = await this.check(f.source);
       if (!checked.ok || !checked.def) {
-        problems.push(`${f.file}: ${checked.message}${checked.position ? ` (line ${checked.position.line})` : ''}`);
+        report(f.file, checked.message ?? 'failed its checks', checked.position?.line);
         continue;
       }
-      candidates.push({ name: checked.def.name, source: f.source.replace(/\r\n/g, '\n'), checksum: checksumOf(f.source), createdBy: 'cypher/queries', note: f.file, origin: 'file', publish: true });
+      fresh.push({ name: checked.def.name, source: f.source.replace(/\r\n/g, '\n'), checksum: f.checksum, createdBy: 'cypher/queries', note: f.file, origin: 'file', publish: true });
     }
-    const known = await this.repo.checksums(candidates.map((c) => c.name));
-    const fresh = candidates.filter((c) => !known.get(c.name)?.has(c.checksum));
     await this.repo.save(fresh);
-    return { loaded: fresh.map((c) => c.name), skipped: candidates.length - fresh.length, problems };
+    return { loaded: fresh.map((c) => c.name), skipped: named.length - fresh.length, problems };
   }
 }
 
