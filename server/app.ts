@@ -92,7 +92,7 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   const audit = new AuditService(new AuditRepository(db));
 
   const api = express.Router();
-  api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' }, quietReqLogger: true }));
+  api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req as { originalUrl?: string }).originalUrl === '/api/health' || req.url === '/health' }, quietReqLogger: true }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
