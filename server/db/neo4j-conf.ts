@@ -89,10 +89,12 @@ export interface ConfOptions {
   paths: ManagedNeo4jPaths;
   boltPort: number;
   pageCache: string;
+  /** Graph Data Science jars are in plugins (NEO4J_GDS): its procedures need the same unrestricted access as APOC */
+  gds?: boolean;
 }
 
 /** neo4j.conf, rewritten on every start so that changing NEO4J_BOLT_PORT or NEO4J_PAGECACHE just works. */
-export function renderNeo4jConf({ paths: p, boltPort, pageCache }: ConfOptions): string {
+export function renderNeo4jConf({ paths: p, boltPort, pageCache, gds = false }: ConfOptions): string {
   const settings: Array<[string, string]> = [
     ['server.directories.data', p.data],
     ['server.directories.logs', p.logs],
@@ -109,7 +111,7 @@ export function renderNeo4jConf({ paths: p, boltPort, pageCache }: ConfOptions):
     ['server.http.enabled', 'false'],
     ['server.https.enabled', 'false'],
     ['dbms.security.auth_enabled', 'true'],
-    ['dbms.security.procedures.unrestricted', 'apoc.*'],
+    ['dbms.security.procedures.unrestricted', gds ? 'apoc.*,gds.*' : 'apoc.*'],
     ['server.memory.pagecache.size', pageCache],
     // A workbench does not need days of transaction logs for point-in-time recovery; keep the disk small.
     ['db.tx_log.rotation.retention_policy', '2 files'],

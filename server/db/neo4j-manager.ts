@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
+import { ensureGdsPlugins, gdsFromEnv } from './neo4j-gds.js';
 import {
   NEO4J_ADMIN_CLASS,
   NEO4J_MAIN_CLASS,
@@ -37,6 +38,8 @@ export interface ManagedNeo4jOptions {
   log?: (line: string) => void;
   /** How long to wait for Bolt to answer; default NEO4J_READY_TIMEOUT (seconds) or 120 s. */
   readyTimeoutMs?: number;
+  /** Load Graph Data Science as well; default NEO4J_GDS (off). */
+  gds?: boolean;
 }
 
 export interface ManagedNeo4j {
@@ -82,13 +85,15 @@ export async function startManagedNeo4j(opts: ManagedNeo4jOptions): Promise<Mana
   const heap = parseMemorySize(opts.heap ?? process.env.NEO4J_HEAP ?? '1g', 'NEO4J_HEAP', 256);
   const pageCache = parseMemorySize(opts.pageCache ?? process.env.NEO4J_PAGECACHE ?? '512m', 'NEO4J_PAGECACHE', 8);
   const timeoutMs = opts.readyTimeoutMs ?? readyTimeoutFromEnv(process.env.NEO4J_READY_TIMEOUT);
+  const gds = opts.gds ?? gdsFromEnv(process.env.NEO4J_GDS);
 
   const { java, banner } = await findJava(log);
   for (const dir of [p.conf, p.data, p.logs, p.run, p.plugins, p.import]) await mkdir(dir, { recursive: true });
   await stopLeftover(p, log);
   await assertPortFree(boltPort);
   await ensureJars(p, log);
-  await writeFile(path.join(p.conf, 'neo4j.conf'), renderNeo4jConf({ paths: p, boltPort, pageCache }));
+  await ensureGdsPlugins(p, gds, log);
+  await writeFile(path.join(p.conf, 'neo4j.conf'), renderNeo4jConf({ paths: p, boltPort, pageCache, gds }));
   const creds = await ensureCredentials(p, java, log);
   const classArchive = await classArchiveFor(p, java, banner, heap, log);
 
@@ -147,7 +152,7 @@ export async function startManagedNeo4j(opts: ManagedNeo4jOptions): Promise<Mana
     }
     throw err;
   }
-  log(`Neo4j ready in ${((performance.now() - started) / 1000).toFixed(1)} s (pid ${pid}, ${await apocStatus(uri, creds)})`);
+  log(`Neo4j ready in ${((performance.now() - started) / 1000).toFixed(1)} s (pid ${pid}, ${await pluginStatus(uri, creds, gds)})`);
   return { uri, user: creds.user, password: creds.password, pid, stop, exited };
 }
 
@@ -210,14 +215,19 @@ async function waitUntilReady(
   }
 }
 
-/** APOC is a convenience, not a requirement: report whether it loaded instead of failing the start. */
-async function apocStatus(uri: string, creds: { user: string; password: string }): Promise<string> {
+/** APOC (and GDS) are conveniences, not requirements: report whether they loaded instead of failing the start. */
+async function pluginStatus(uri: string, creds: { user: string; password: string }, gds: boolean): Promise<string> {
   const driver = neo4j.driver(uri, neo4j.auth.basic(creds.user, creds.password));
+  const version = async (fn: string, name: string) => {
+    try {
+      const { records } = await driver.executeQuery(`RETURN ${fn}() AS v`);
+      return `${name} ${String(records[0]?.get('v'))}`;
+    } catch {
+      return `${name} not loaded: see debug.log`;
+    }
+  };
   try {
-    const { records } = await driver.executeQuery('RETURN apoc.version() AS v');
-    return `APOC ${String(records[0]?.get('v'))}`;
-  } catch {
-    return 'APOC not loaded: see debug.log';
+    return [await version('apoc.version', 'APOC'), ...(gds ? [await version('gds.version', 'GDS')] : [])].join(', ');
   } finally {
     await driver.close();
   }

@@ -17,6 +17,7 @@ import {
   shellQuote,
   startupFailureReason,
 } from '../../server/db/neo4j-conf.js';
+import { gdsFromEnv } from '../../server/db/neo4j-gds.js';
 
 const paths = managedNeo4jPaths('/srv/mt home');
 
@@ -45,6 +46,14 @@ describe('generated neo4j.conf', () => {
   it('requires a password and lets APOC run', () => {
     expect(conf.get('dbms.security.auth_enabled')).toBe('true');
     expect(conf.get('dbms.security.procedures.unrestricted')).toBe('apoc.*');
+  });
+
+  it('with NEO4J_GDS lets GDS run as well; the flag reads true/false and refuses anything else', () => {
+    const withGds = confMap(renderNeo4jConf({ paths, boltPort: 7699, pageCache: '256m', gds: true }));
+    expect(withGds.get('dbms.security.procedures.unrestricted')).toBe('apoc.*,gds.*');
+    expect([gdsFromEnv(undefined), gdsFromEnv(''), gdsFromEnv('false'), gdsFromEnv('0')]).toEqual([false, false, false, false]);
+    expect([gdsFromEnv('true'), gdsFromEnv('TRUE'), gdsFromEnv('1'), gdsFromEnv('yes')]).toEqual([true, true, true, true]);
+    expect(() => gdsFromEnv('maybe')).toThrow(/NEO4J_GDS must be true or false, got 'maybe'/);
   });
 
   it('uses the requested page cache', () => {
