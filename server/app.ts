@@ -3,7 +3,8 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { REPO_ROOT } from './config.js';
+import { loadConfig, REPO_ROOT } from './config.js';
+import { loadOrCreatePanKey, maskPans } from './domain/pan.js';
 import type { Database } from './db/database.js';
 import { GraphRepository } from './features/graph/graph.repository.js';
 import { graphRoutes } from './features/graph/graph.routes.js';
@@ -92,7 +93,21 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   const audit = new AuditService(new AuditRepository(db));
 
   const api = express.Router();
-  api.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req as { originalUrl?: string }).originalUrl === '/api/health' || req.url === '/health' }, quietReqLogger: true }));
+  api.use(
+    pinoHttp({
+      logger,
+      // inside this router the health probe's url is /health; probes would drown everything else
+      autoLogging: { ignore: (req) => req.url === '/health' },
+      quietReqLogger: true,
+      // One line per request, and the url may carry a searched card number: only BIN and last 4 are logged.
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: loggedUrl(req.url ?? '') }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+      customSuccessMessage: (req, res, ms) => `${req.method} ${loggedUrl(urlOf(req))} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${loggedUrl(urlOf(req))} ${res.statusCode} failed`,
+    }),
+  );
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
@@ -108,7 +123,10 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   api.use(usersRoutes(new UsersService(users)));
   api.use(auditRoutes(audit));
   api.use(healthRoutes(new HealthService(db)));
-  api.use(searchRoutes(new SearchService(new SearchRepository(db))));
+  // the same key the seed and imports hash card numbers with, read only when a card number is searched for
+  let searchPanKey: string | null = panKey ?? null;
+  const panKeyOf = () => (searchPanKey ??= process.env.MONEYTRAIL_PAN_KEY?.trim() || loadOrCreatePanKey(loadConfig().MONEYTRAIL_HOME));
+  api.use(searchRoutes(new SearchService(new SearchRepository(db), panKeyOf)));
   api.use(graphRoutes(new GraphService(new GraphRepository(db))));
   api.use(relationshipsRoutes(new RelationshipsService(new RelationshipsRepository(db))));
   const expansionRepo = new ExpansionRepository(db);
@@ -134,4 +152,19 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
 
   app.use(errorHandler(logger));
   return app;
+}
+
+function urlOf(req: { url?: string }): string {
+  return (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
+}
+
+/** decoded first, so that "4539%205787…" is recognised and masked like the number typed */
+function loggedUrl(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // a malformed escape: mask what is there
+  }
+  return maskPans(decoded);
 }

@@ -1,14 +1,11 @@
 import pino, { type Logger } from 'pino';
+import { maskPans } from './domain/pan.js';
 
 /**
  * Structured logs. Secrets and anything that may hold a card number are redacted by path, and a last-resort
  * serializer masks digit runs that look like a PAN in messages (a partner file can put one anywhere).
  */
-const PAN_LIKE = /\b(\d{6})\d{3,9}(\d{4})\b/g;
-
-export function maskPans(text: string): string {
-  return text.replace(PAN_LIKE, (_m, bin: string, last4: string) => `${bin}…${last4}`);
-}
+export { maskPans };
 
 export function createLogger(level: string, pretty = process.stdout.isTTY === true): Logger {
   return pino({
@@ -22,6 +19,6 @@ export function createLogger(level: string, pretty = process.stdout.isTTY === tr
         method.apply(this, args.map((a) => (typeof a === 'string' ? maskPans(a) : a)) as Parameters<typeof method>);
       },
     },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } } : {}),
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,req,res,responseTime', translateTime: 'HH:MM:ss' } } } : {}),
   });
 }

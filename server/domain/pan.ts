@@ -100,3 +100,26 @@ export function loadOrCreatePanKey(home: string, env: NodeJS.ProcessEnv = proces
   chmodSync(file, 0o600); // the umask may have widened the mode given to writeFileSync
   return key;
 }
+
+/** 13 to 19 digits, alone or in groups split by single spaces or dashes (or + in a URL), as people write card numbers. */
+const PAN_LIKE = /(?<![\d-])\d(?:[ +-]?\d){12,18}(?![\d-])/g;
+
+/**
+ * Keeps only the BIN and last 4 of anything that looks like a card number, for text that is logged or audited
+ * (a search box, a file name, a partner's free text): "4111 1111 1111 1111" becomes "411111…1111".
+ */
+export function maskPans(text: string): string {
+  return text.replace(PAN_LIKE, (m) => {
+    const digits = m.replace(/\D/g, '');
+    return `${digits.slice(0, 6)}…${digits.slice(-4)}`;
+  });
+}
+
+/** maskPans applied to every string inside a JSON-like value (audit parameters), numbers left alone. */
+export function maskPansDeep<T>(value: T): T {
+  if (typeof value === 'string') return maskPans(value) as T;
+  if (Array.isArray(value)) return value.map((v) => maskPansDeep(v)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPansDeep(v)])) as T;
+  return value;
+}

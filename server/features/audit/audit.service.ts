@@ -1,5 +1,6 @@
 import { checkLinks, hashRecord, type AuditRecord, type ChainProblem } from './audit.chain.js';
 import type { AuditFilter, AuditRepository } from './audit.repository.js';
+import { maskPans, maskPansDeep } from '../../domain/pan.js';
 
 import type { AuditEntry } from './audit.schemas.js';
 
@@ -21,8 +22,9 @@ export class AuditService {
         email: entry.email,
         ip: entry.ip,
         action: entry.action,
-        target: entry.target,
-        params: JSON.stringify(entry.params ?? {}),
+        // what users typed (a search, a query parameter) may be a card number: the trail keeps BIN and last 4 only
+        target: entry.target === null ? null : maskPans(entry.target),
+        params: JSON.stringify(maskPansDeep(entry.params ?? {})),
         resultCount: entry.resultCount,
         outcome: entry.outcome,
         prevHash: prev.hash,

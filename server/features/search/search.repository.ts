@@ -15,4 +15,8 @@ export class SearchRepository {
   fullText(query: string, labels: string[] | null, limit: number, viewer: Viewer): Promise<SearchRow[]> {
     return this.db.read<SearchRow>('search.fulltext', { query, labels, limit, viewer });
   }
+
+  byPanHash(panHash: string, viewer: Viewer): Promise<SearchRow[]> {
+    return this.db.read<SearchRow>('search.by-pan-hash', { panHash, viewer });
+  }
 }
