@@ -44,7 +44,7 @@ export async function ensureGdsPlugins(p: ManagedNeo4jPaths, enabled: boolean, l
   if (manifest?.[0] === stamp) return;
 
   const version = /<gds\.version>([^<]+)</.exec(pom)?.[1] ?? '?';
-  log(`resolving Graph Data Science ${version} jars with Maven (~45 MB, downloaded unless already in ~/.m2)…`);
+  log(`resolving Graph Data Science ${version} jars with Maven (~33 MB, downloaded unless already in ~/.m2)…`);
   const partial = `${p.plugins}.gds-partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
