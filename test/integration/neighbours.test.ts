@@ -88,6 +88,10 @@ describe('GET /api/nodes/:id/neighbours on the demo network', () => {
     const badType = await analyst.get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?types=PAID_BY`);
     expect(badType.status).toBe(400);
     expect(badType.body.error.message).toContain('unknown relationship type "PAID_BY"');
+    // the second of two types is wrong: named as people count, not as an array index
+    const secondBad = await analyst.get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?types=HOSTED_BY,PAID_BY`);
+    expect(secondBad.status).toBe(400);
+    expect(secondBad.body.error.message).toMatch(/^query parameter "types" \(value 2\): .*"PAID_BY"/);
 
     const badLimit = await analyst.get(`/api/nodes/${encodeURIComponent(ring.domains[0]!.uid)}/neighbours?limit=100000`);
     expect(badLimit.status).toBe(400);
