@@ -5,6 +5,7 @@ import { z } from 'zod';
  * of the file's shape fails loudly here instead of making assertions vacuous.
  */
 const uid = z.string().min(3);
+const identifiers = z.object({ emails: z.array(uid), phones: z.array(uid), ips: z.array(uid) });
 const ringSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -41,6 +42,15 @@ const ringSchema = z.object({
   accountFlows: z.array(
     z.object({ uid, senders: z.number().int(), receivers: z.number().int(), transfersOut: z.number().int(), amountIn: z.number(), amountOut: z.number() }),
   ),
+  // membership (README § "The demo network and its ground truth"): with the fields above, every entity once
+  nextDomain: z.object({ uid, name: z.string() }),
+  persons: z.array(z.object({ uid, name: z.string().min(2), role: z.enum(['nominee', 'mule']), accounts: z.array(uid).min(1) })).min(1),
+  identifiers,
+  buyerAccounts: z.array(uid).min(1),
+  buyerIdentifiers: identifiers,
+  reports: z.array(uid).min(1),
+  /** cross-reference only: shared infrastructure is listed under background */
+  infrastructure: z.object({ providers: z.array(uid).min(1), serverIps: z.array(uid).min(1) }),
 });
 export const truthSchema = z.object({
   scale: z.string(),
@@ -52,7 +62,14 @@ export const truthSchema = z.object({
     domains: z.array(uid),
     accounts: z.array(uid),
     providers: z.array(uid),
+    bulletproofProviders: z.array(uid),
+    serverIps: z.array(uid).min(1),
+    persons: z.array(z.object({ uid, name: z.string(), accounts: z.array(uid) })),
+    identifiers,
+    buyerIdentifiers: identifiers,
+    reports: z.array(uid),
   }),
+  organisations: z.array(z.object({ uid, name: z.string().min(2), kind: z.string() })).min(1),
   hosting: z.array(z.object({ domain: uid, provider: uid, from: z.string(), to: z.string().nullable() })).min(1),
   reports: z.array(z.object({ uid, reference: z.string(), receivedAt: z.string(), mentions: z.array(uid).min(1) })).min(1),
   movedAfterReport: z

@@ -11,6 +11,8 @@
  *   4 buyers, one at a time: people, cards and wallets, and their payments (ring income is booked per day)
  *   5 layering transfers per ring, then the ring's truth (trail, chokepoints)
  *   6 hotline reports
+ * Every batch passes through a MembershipLedger on its way out, which reads who holds or uses what from the rows,
+ * so the truth can list every entity under its ring or the background (seed.membership.ts).
  */
 import { Rng } from '../../domain/rng.js';
 import { emitBackgroundSites, emitInfrastructure } from './seed.background.js';
@@ -22,10 +24,11 @@ import { Identities } from './seed.identities.js';
 import { emitReports } from './seed.reports.js';
 import type { EmittedReport } from './seed.reports.js';
 import { layerRing } from './seed.layering.js';
+import { MembershipLedger } from './seed.membership.js';
 import { planRing } from './seed.rings.js';
 import { RowBuffer, iso } from './seed.rows.js';
 import type { SeedBatch } from './seed.rows.js';
-import type { RingTruth, SeedTruth } from './seed.truth.js';
+import type { RingCoreTruth, SeedTruth } from './seed.truth.js';
 
 export { SCALES } from './seed.entities.js';
 export type { Scale } from './seed.entities.js';
@@ -50,6 +53,7 @@ export function* generateSeed(opts: GeneratorOptions): Generator<SeedBatch, Seed
   const root = new Rng(opts.seed, GENERATOR_VERSION);
   const buf = new RowBuffer(opts.importId);
   const ctx: SeedContext = newContext(new Identities(root.fork('ids'), opts.panKey), buf, params);
+  const ledger = new MembershipLedger();
 
   for (const o of ORGANISATIONS) emitOrganisation(ctx, o.key);
   emitInfrastructure(ctx, root.fork('infrastructure'));
@@ -57,7 +61,7 @@ export function* generateSeed(opts: GeneratorOptions): Generator<SeedBatch, Seed
   const rings = Array.from({ length: params.rings }, (_, i) => planRing(ctx, i, root.fork(`ring:${i}`)));
 
   const { shops, domains: backgroundDomains } = emitBackgroundSites(ctx, root.fork('background'));
-  yield* buf.flush(FLUSH_ROWS);
+  yield* ledger.tap(buf.flush(FLUSH_ROWS));
 
   let txNo = 0;
   const nextTxNo = () => ++txNo;
@@ -70,14 +74,14 @@ export function* generateSeed(opts: GeneratorOptions): Generator<SeedBatch, Seed
   for (const { ring, count } of plan) {
     for (let j = 0; j < count; j++) {
       buyers.emit(ring, ring !== null && j === 0);
-      yield* buf.flush(FLUSH_ROWS);
+      yield* ledger.tap(buf.flush(FLUSH_ROWS));
     }
   }
 
-  const ringTruths: RingTruth[] = [];
+  const ringTruths: RingCoreTruth[] = [];
   for (const ring of rings) {
     ringTruths.push(layerRing(ctx, ring, root.fork(`layering:${ring.index}`), nextTxNo));
-    yield* buf.flush(FLUSH_ROWS);
+    yield* ledger.tap(buf.flush(FLUSH_ROWS));
   }
 
   const reportRng = root.fork('reports');
@@ -87,7 +91,7 @@ export function* generateSeed(opts: GeneratorOptions): Generator<SeedBatch, Seed
   for (const h of ctx.hosting) segments.set(h.domain, (segments.get(h.domain) ?? 0) + 1);
   const falseLead = reportRng.pick(shops.filter((shop) => ctx.touched.has(shop.merchant) && segments.get(shop.domain.uid) === 1)).domain;
   const reports = emitReports(ctx, reportRng, rings, falseLead);
-  yield* buf.flush();
+  yield* ledger.tap(buf.flush());
 
   // Where payments would show for an entity besides itself: a domain's payment options, a merchant's settlement.
   // (The query also looks through the people using a reported e-mail, phone or IP; the only such entities reports
@@ -105,24 +109,28 @@ export function* generateSeed(opts: GeneratorOptions): Generator<SeedBatch, Seed
     throw new Error('a reported entity without payments other than the planted standby domains and addresses');
   }
 
+  const background = {
+    buyers: buyers.background.buyers,
+    merchants: shops.map((s) => s.merchant),
+    domains: backgroundDomains,
+    accounts: [...shops.map((s) => s.settlement), ...buyers.background.accounts],
+    providers: ctx.providers.filter((p) => !p.bulletproof).map((p) => p.uid),
+  };
+  const membership = ledger.complete(rings, ringTruths, background, ctx.providers, ctx.hosting, reports);
+
   return {
     scale: opts.scale,
     seed: opts.seed,
     generatedAt: iso(Date.UTC(2025, 9, 1) + (opts.seed % 86_400) * 1000),
-    rings: ringTruths,
-    background: {
-      buyers: buyers.background.buyers,
-      merchants: shops.map((s) => s.merchant),
-      domains: backgroundDomains,
-      accounts: [...shops.map((s) => s.settlement), ...buyers.background.accounts],
-      providers: ctx.providers.filter((p) => !p.bulletproof).map((p) => p.uid),
-    },
+    rings: membership.rings,
+    background: { ...background, ...membership.background },
     hosting: ctx.hosting.map((h) => ({ domain: h.domain, provider: h.provider, from: iso(h.from), to: h.to === null ? null : iso(h.to) })),
     reports: reports.map((r) => ({ uid: r.uid, reference: r.reference, receivedAt: iso(r.at), mentions: r.mentions })),
     movedAfterReport: movesAfterReports(ctx.hosting, reports).map((m) => ({ ...m, planted: plantedMoves.has(m.domain) })),
     reportedWithoutPayments,
     accountsPaidByFlaggedBuyers: paidByFlaggedBuyers(buyers.payers, reports, ctx.accepts),
     totals: { ...buf.totals },
+    organisations: ledger.organisations,
   };
 }
 

@@ -9,7 +9,7 @@ import { BUYERS_NODE } from './seed.rings.js';
 import type { RingPlan } from './seed.rings.js';
 import { iso } from './seed.rows.js';
 import { centsToAmount, cutNodes, roundTripCycles, timeRespectingTrail } from './seed.truth.js';
-import type { RingTruth, TrailTx } from './seed.truth.js';
+import type { RingCoreTruth, TrailTx } from './seed.truth.js';
 
 interface Transfer extends TrailTx {
   seq: number;
@@ -20,7 +20,7 @@ interface Transfer extends TrailTx {
  * earlier days; a mule forwards a received amount (minus its cut) hours to days after it arrived. Money that would
  * move after the end of the period stays where it is. Emits the transfers and returns the ring's truth.
  */
-export function layerRing(ctx: SeedContext, ring: RingPlan, rng: Rng, nextTxNo: () => number): RingTruth {
+export function layerRing(ctx: SeedContext, ring: RingPlan, rng: Rng, nextTxNo: () => number): RingCoreTruth {
   const transfers: Transfer[] = [];
   const send = (from: string, to: string, at: number, cents: number) => {
     transfers.push({ from, to, at, cents, seq: transfers.length });
@@ -110,7 +110,7 @@ function splitCents(rng: Rng, cents: number): number[] {
   return [first, cents - first];
 }
 
-function ringTruth(ctx: SeedContext, ring: RingPlan, transfers: Transfer[], planted: Transfer[]): RingTruth {
+function ringTruth(ctx: SeedContext, ring: RingPlan, transfers: Transfer[], planted: Transfer[]): RingCoreTruth {
   const plantedBuyer = ring.planted;
   if (!plantedBuyer) throw new Error(`${ring.id} has no planted buyer`);
   const firstTransfer = transfers.reduce((min, t) => Math.min(min, t.at), Number.POSITIVE_INFINITY);
@@ -179,7 +179,7 @@ function ringTruth(ctx: SeedContext, ring: RingPlan, transfers: Transfer[], plan
 }
 
 /** What `fan-in-fan-out-accounts` sees of each ring account over the whole period. */
-function accountFlows(ring: RingPlan, accounts: string[], transfers: Transfer[]): RingTruth['accountFlows'] {
+function accountFlows(ring: RingPlan, accounts: string[], transfers: Transfer[]): RingCoreTruth['accountFlows'] {
   return accounts
     .map((uid) => {
       const paid = ring.paidIn.get(uid);

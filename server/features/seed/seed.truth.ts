@@ -18,7 +18,25 @@ export interface SeedTruth {
     accounts: string[];
     /** ordinary hosting providers (some also host ring domains); bulletproof hosters are not listed */
     providers: string[];
+    /** bulletproof hosters: shared infrastructure like every provider, so background (see rings[].infrastructure) */
+    bulletproofProviders: string[];
+    /** every server address a provider announces (ANNOUNCED_BY), whoever's domains resolve to it */
+    serverIps: string[];
+    /** people holding background accounts who are not buyers (none today; kept so every kind has a place) */
+    persons: { uid: string; name: string; accounts: string[] }[];
+    /** e-mails, phones and IPs used by background people other than buyers (none today) */
+    identifiers: IdentifierTruth;
+    /** e-mails, phones and IPs used by the background buyers (their cards and wallets are in `accounts`) */
+    buyerIdentifiers: IdentifierTruth;
+    /** reports none of whose mentions belongs to a ring: the false lead on an ordinary shop */
+    reports: string[];
   };
+  /**
+   * every Organisation node (the partners that shared records): listed once here, never under a ring or background.
+   * Together with rings[] and background this lists every node the generator writes except Transactions; see
+   * README § "The demo network and its ground truth" for which fields are membership and which are cross-references.
+   */
+  organisations: { uid: string; name: string; kind: string }[];
   /** every hosting period of every domain (ring, standby and background): HOSTED_BY {from, to} */
   hosting: { domain: string; provider: string; from: string; to: string | null }[];
   /** every NGO report, with the entities it MENTIONS */
@@ -84,6 +102,37 @@ export interface RingTruth {
   paymentOptions: { uid: string; settlesTo: string | null; holder: string | null; payments: number }[];
   /** every ring account money moved in or out of (payments and transfers, all statuses, the whole period) */
   accountFlows: { uid: string; senders: number; receivers: number; transfersOut: number; amountIn: number; amountOut: number }[];
+  /** the standby domain (also in reportedWithoutPayments): registered, never sold through, so not in `domains` */
+  nextDomain: { uid: string; name: string };
+  /** Person nodes holding ring accounts: the nominee fronting the collection accounts, and the mules */
+  persons: { uid: string; name: string; role: 'nominee' | 'mule'; accounts: string[] }[];
+  /** e-mails, phones and IPs used by the ring's sellers and persons, plus the standby contact address */
+  identifiers: IdentifierTruth;
+  /**
+   * every card and wallet held by a buyer in `buyers` (whether or not it paid the ring). A buyer is the ring's as
+   * soon as they paid it, even if they also shop at ordinary merchants; a buyer who paid two rings is listed (with
+   * accounts and identifiers) under both, the only entities the truth lists twice
+   */
+  buyerAccounts: string[];
+  /** e-mails, phones and IPs used by the ring's buyers */
+  buyerIdentifiers: IdentifierTruth;
+  /** reports that mention the ring's domains, merchant accounts or direct wallet (each report names one ring) */
+  reports: string[];
+  /**
+   * cross-reference, not membership: providers that ever hosted a ring domain (nextDomain included) and the server
+   * addresses those domains resolved to. Providers and server IPs are shared infrastructure listed under background
+   */
+  infrastructure: { providers: string[]; serverIps: string[] };
+}
+
+/** the ring fields filled from the emitted rows once the whole network exists (seed.membership.ts) */
+export type RingMembershipKeys = 'nextDomain' | 'persons' | 'identifiers' | 'buyerAccounts' | 'buyerIdentifiers' | 'reports' | 'infrastructure';
+export type RingCoreTruth = Omit<RingTruth, RingMembershipKeys>;
+
+export interface IdentifierTruth {
+  emails: string[];
+  phones: string[];
+  ips: string[];
 }
 
 export interface TrailTx {
