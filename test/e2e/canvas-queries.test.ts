@@ -76,10 +76,14 @@ describe('running a stored query on the canvas selection from its context menu',
     await expect.poll(async () => (await joined()).held, { timeout: 15_000 }).toBe(cashOut.length);
 
     // replacing the canvas: only the result, still connected
+    const beforeReplace = [...(await canvasIds(page))].sort();
     await page.getByRole('button', { name: 'Replace canvas' }).click();
     await expect.poll(async () => (await canvasIds(page)).includes(ring.domains[0]!.uid), { timeout: 15_000 }).toBe(false);
     await expect.poll(async () => (await joined()).held, { timeout: 15_000 }).toBe(cashOut.length);
     expect((await joined()).edges).toBeGreaterThan(0);
+    // one Undo brings back the canvas as it was before the replace (not an empty one)
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => [...(await canvasIds(page))].sort(), { timeout: 10_000 }).toEqual(beforeReplace);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -190,6 +190,18 @@ describe('the data team publishes a query in the editor and an analyst runs it o
     const schema = await page.request.get(`${new URL(page.url()).origin}/api/queries-schema`);
     const body = JSON.stringify(await schema.json());
     for (const internal of ['"User"', '"Session"', '"AuditRecord"', 'passwordHash', 'idHash']) expect(body).not.toContain(internal);
+
+    // header comments are typed like prose: a '.' there opens no list, and Enter starts the next line
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('// @description Finds accounts. Checks', { delay: 30 });
+    await page.waitForTimeout(400); // a list that would open does so within this time
+    expect(await options.count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('// @result table', { delay: 30 });
+    const lines = await page.locator('[data-testid="query-editor"] .cm-line').allTextContents();
+    expect(lines).toEqual(['// @description Finds accounts. Checks', '// @result table']);
     expect(consoleErrors).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -185,7 +185,7 @@ describe('need-to-know in stored queries and the console', () => {
     const draft = await otherData.post('/api/queries').send({ source: `// @name ntk-draft\n// @description a draft\nMATCH (s:Seller) WHERE ${visible('s')} RETURN s LIMIT 1`, publish: false });
     expect(draft.status).toBe(201);
     expect((await otherAnalyst.post('/api/queries/ntk-draft/run').send({})).status).toBe(404);
-    expect((await otherAnalyst.post('/api/queries/ntk-shapes/run').send({ version: 1 })).status).toBe(403);
+    expect((await otherAnalyst.post('/api/queries/ntk-draft/run').send({ version: 1 })).status).toBe(403);
     expect((await otherAnalyst.post('/api/console/run').send({ cypher: 'RETURN 1' })).status).toBe(403);
   });
 });

@@ -78,6 +78,7 @@ export async function runQueryCommand(argv: string[], service: QueriesService, a
         version: { type: 'string' },
         cypher: { type: 'string' },
         list: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
       allowPositionals: true,
@@ -86,9 +87,16 @@ export async function runQueryCommand(argv: string[], service: QueriesService, a
     io.err(`error: ${(err as Error).message}\n${QUERY_USAGE}\n`);
     return 2;
   }
+  if (values.help) {
+    io.out(`${QUERY_USAGE}\n`);
+    return 0;
+  }
   if (values.list) {
-    const list = await service.catalogue(actor);
-    for (const q of list) io.out(`${q.name.padEnd(40)} ${q.publishedVersion === null ? 'draft    ' : `v${q.publishedVersion}`.padEnd(9)} ${q.title}\n`);
+    // by category, then name: the order of the app's catalogue
+    const list = [...(await service.catalogue(actor))].sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+    const width = Math.max(8, ...list.map((q) => q.category.length));
+    for (const q of list)
+      io.out(`${q.category.padEnd(width)}  ${q.name.padEnd(40)} ${q.publishedVersion === null ? 'draft    ' : `v${q.publishedVersion}`.padEnd(9)} ${q.title}\n`);
     return 0;
   }
   const name = positionals[0];

@@ -217,8 +217,10 @@ export class QueriesService {
 
   /** Runs a stored query: the published version, or (data team and admins) any version. */
   async run(name: string, input: Record<string, unknown>, actor: Actor, version: number | null = null, onVersion?: (version: number) => void): Promise<QueryRunResult> {
-    if (version !== null && !isAuthor(actor.role)) throw new AppError('forbidden', 403, 'only the data team may run an unpublished version');
     const row = await this.repo.version(name, version);
+    // naming the published version is fine for anyone; any other version is a draft or history: authors only
+    if (version !== null && !isAuthor(actor.role) && row?.version !== row?.publishedVersion)
+      throw new AppError('forbidden', 403, 'only the data team may run a version that is not the published one');
     if (!row) throw errors.notFound(version === null ? `a published version of stored query "${name}"` : `version ${version} of "${name}"`);
     onVersion?.(row.version); // so a refused run is audited with the version it refused, not "published"
     const def = parseQuerySource(row.source);

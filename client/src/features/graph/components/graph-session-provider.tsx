@@ -295,10 +295,10 @@ export function GraphSessionProvider({ children }: { children: ReactNode }) {
     runLayout(cy, workerLayoutFor(cy, 'fcose') ?? fullLayout(cy), () => frame(cy, cy.nodes(), { maxZoom: 1.5 }));
   }, [fit, runLayout, record]);
 
-  const clear = useCallback(() => {
+  const clear = useCallback((opts?: { record?: boolean | string }) => {
     const cy = cyRef.current;
     if (!cy) return;
-    if (cy.elements().nonempty()) historyRef.current!.record(cy, 'Clear canvas');
+    if (cy.elements().nonempty() && opts?.record !== false) historyRef.current!.record(cy, typeof opts?.record === 'string' ? opts.record : 'Clear canvas');
     generationRef.current += 1;
     layoutRef.current?.stop();
     layoutRef.current = null;

@@ -14,7 +14,7 @@ export function GraphToolbar() {
       <button type="button" className="button" onClick={relayout} disabled={summary.nodes < 2} title="Lay the whole canvas out again">
         Re-layout
       </button>
-      <button type="button" className="button button--quiet" onClick={clear} disabled={empty} title="Remove everything from the canvas">
+      <button type="button" className="button button--quiet" onClick={() => clear()} disabled={empty} title="Remove everything from the canvas">
         Clear canvas
       </button>
       <span className="graph-status" data-testid="graph-status" role="status" data-nodes={summary.nodes} data-edges={summary.edges}>

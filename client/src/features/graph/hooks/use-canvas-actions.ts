@@ -44,9 +44,10 @@ export type CanvasActions = {
   collapseStep(stepId: string): void;
   /**
    * Merges records onto the canvas as one undoable step named `label`: nothing already there is added twice,
-   * existing nodes keep their positions, new ones are laid out around them. Returns what was new.
+   * existing nodes keep their positions, new ones are laid out around them. Returns what was new. `record: false`
+   * when the caller has recorded the step already (replacing the canvas: clear and add are one step).
    */
-  addElements(label: string, nodes: readonly GraphNode[], edges: readonly GraphEdge[]): { nodes: number; edges: number };
+  addElements(label: string, nodes: readonly GraphNode[], edges: readonly GraphEdge[], opts?: { record?: boolean }): { nodes: number; edges: number };
   applyLayout(id: LayoutId): void;
   addTrail(trail: MoneyTrailResponse): void;
   addPaths(paths: PathsResponse): void;
@@ -198,10 +199,10 @@ export function useCanvasActions(d: Deps): CanvasActions {
         record(`Collapse step: ${step.label}`);
         removable.remove();
       }),
-      addElements: (label, nodes, edges) => {
+      addElements: (label, nodes, edges, opts) => {
         const cy = cyRef.current;
         if (!cy) return { nodes: 0, edges: 0 };
-        record(label);
+        if (opts?.record !== false) record(label);
         const before = cy.nodes();
         const added = addRecords(cy, nodes, edges);
         const newEls = cy.collection().union([...added.addedNodeIds, ...added.addedEdgeIds].map((id) => cy.getElementById(id)));

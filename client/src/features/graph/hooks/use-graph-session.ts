@@ -54,7 +54,8 @@ export type GraphSession = CanvasActions & {
   select(id: string): void;
   fit(): void;
   relayout(): void;
-  clear(): void;
+  /** empties the canvas as one undoable step (named `record`, 'Clear canvas' by default; false: the caller records) */
+  clear(opts?: { record?: boolean | string }): void;
 
   getNode(id: string): GraphNode | undefined;
   getEdge(id: string): GraphEdge | undefined;

@@ -26,3 +26,8 @@ export function editorSupportSchema(live: EditorSchemaResponse | undefined, para
 export function declaredParams(source: string): string[] {
   return [...source.matchAll(/^\s*\/\/\s*@param\s+([A-Za-z_]\w*)\s*:/gm)].map((m) => m[1]!);
 }
+
+/** whether text (a line up to the cursor) has started a `//` comment outside string literals */
+export function inLineComment(text: string): boolean {
+  return text.replace(/'(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?/g, '').includes('//');
+}

@@ -15,7 +15,10 @@ export async function putOnCanvas(session: GraphSession, result: QueryRunResult,
   const related = await relationshipsAmong(nodes.map((n) => n.id), canvas);
   const known = new Set(edges.map((e) => e.id));
   const all = [...edges, ...related.edges.filter((e) => !known.has(e.id))];
-  if (mode === 'replace') session.clear();
-  const added = session.addElements(`Query: ${result.query?.title ?? 'ad-hoc Cypher'}`, nodes, all);
+  const label = `Query: ${result.query?.title ?? 'ad-hoc Cypher'}`;
+  // replacing is one undoable step: the snapshot taken by clear() holds the old canvas, and one Undo brings it back
+  const replacing = mode === 'replace' && session.canvasFile().nodes.length > 0;
+  if (replacing) session.clear({ record: label });
+  const added = session.addElements(label, nodes, all, { record: !replacing });
   return { ...added, truncated: related.truncated };
 }
