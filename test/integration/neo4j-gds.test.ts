@@ -4,20 +4,12 @@
  * Uses its own data folder beside the test server's.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { managedNeo4jPaths } from '../../server/db/neo4j-conf.js';
 import { startManagedNeo4j, type ManagedNeo4j } from '../../server/db/neo4j-manager.js';
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+import { freePort } from '../support/ports.js';
 
 describe('optional Graph Data Science on the project\'s own Neo4j', () => {
   const home = path.join(inject('neo4j').home, 'with-gds');

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, generateSeed } from '../../server/features/seed/seed.generator.js';
-import type { NodeRow, RelRow, TxRow } from '../../server/features/seed/seed.rows.js';
+import { DEFAULT_SEED } from '../../server/features/seed/seed.generator.js';
 import { parseTruth } from '../support/truth.js';
 import type { SeedTruth } from '../support/truth.js';
+import { generateSmallRows } from '../support/seed-rows.js';
 
 /**
  * The truth file is a complete inventory: a checker can look up any entity of the graph (Transactions apart) and
  * learn which ring it belongs to, or that it belongs to none. Checked against the rows the generator writes.
  */
 function collect(seed: number) {
-  const nodes: NodeRow[] = [];
-  const rels: RelRow[] = [];
-  const txs: TxRow[] = [];
-  const it = generateSeed({ scale: 'small', seed, panKey: 'unit-test-pan-key-0123456789', importId: 'complete-test' });
-  let step = it.next();
-  while (!step.done) {
-    if (step.value.kind === 'nodes') nodes.push(...step.value.rows);
-    else if (step.value.kind === 'rels') rels.push(...step.value.rows);
-    else txs.push(...step.value.rows);
-    step = it.next();
-  }
+  const rows = generateSmallRows(seed, 'complete-test');
   // through the JSON the file holds and the schema the other tests read it with
-  return { nodes, rels, txs, truth: parseTruth(JSON.parse(JSON.stringify(step.value))) };
+  return { ...rows, truth: parseTruth(JSON.parse(JSON.stringify(rows.truth))) };
 }
 
 const ids = (x: { emails: string[]; phones: string[]; ips: string[] }) => [...x.emails, ...x.phones, ...x.ips];

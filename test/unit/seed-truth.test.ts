@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, generateSeed } from '../../server/features/seed/seed.generator.js';
-import type { NodeRow, RelRow, TxRow } from '../../server/features/seed/seed.rows.js';
+import { DEFAULT_SEED } from '../../server/features/seed/seed.generator.js';
+import type { RelRow, TxRow } from '../../server/features/seed/seed.rows.js';
 import type { RingTruth, SeedTruth } from '../../server/features/seed/seed.truth.js';
+import { generateSmallRows } from '../support/seed-rows.js';
 
 /**
  * The planted truth is recomputed here independently, straight from the generated rows, with deliberately
@@ -9,18 +10,8 @@ import type { RingTruth, SeedTruth } from '../../server/features/seed/seed.truth
  * reachability instead of the generator's collapsed flow graph).
  */
 function collect(seed: number) {
-  const nodes: NodeRow[] = [];
-  const rels: RelRow[] = [];
-  const txs: TxRow[] = [];
-  const it = generateSeed({ scale: 'small', seed, panKey: 'unit-test-pan-key-0123456789', importId: 'truth-test' });
-  let step = it.next();
-  while (!step.done) {
-    if (step.value.kind === 'nodes') nodes.push(...step.value.rows);
-    else if (step.value.kind === 'rels') rels.push(...step.value.rows);
-    else txs.push(...step.value.rows);
-    step = it.next();
-  }
-  return { nodes, rels, txs, truth: step.value as SeedTruth };
+  const rows = generateSmallRows(seed, 'truth-test');
+  return { ...rows, truth: rows.truth as SeedTruth };
 }
 
 const cents = (amount: unknown) => Math.round((amount as number) * 100);
