@@ -301,6 +301,15 @@ describe('the data team publishes a query in the editor and an analyst runs it o
       expect(queries.x).toBeGreaterThanOrEqual(0);
       expect(queries.x + queries.width).toBeLessThanOrEqual(width);
     }
+    // Wider gives long queries and tables room, still without overflowing the window; Narrower gives it back
+    const panelWidth = async () => (await page.getByTestId('queries-panel').boundingBox())!.width;
+    const narrow = await panelWidth();
+    await page.getByTestId('queries-widen').click();
+    await expect.poll(panelWidth).toBeGreaterThan(narrow + 200);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect((await page.getByTestId('graph-canvas').boundingBox())!.width).toBeGreaterThanOrEqual(300);
+    await page.getByTestId('queries-widen').click();
+    await expect.poll(panelWidth).toBe(narrow);
     // with the four-field form open, another query in the list can still be clicked (nothing covers it)
     await page.getByTestId('query-item-round-tripping-cycles').click({ timeout: 5_000 });
     await expect.poll(() => page.locator('.query-run h3').textContent(), { timeout: 10_000 }).toMatch(/round-trip/i);

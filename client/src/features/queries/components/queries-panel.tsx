@@ -31,6 +31,8 @@ export function QueriesPanel({ onClose }: { onClose: () => void }) {
   const author = role === 'data' || role === 'admin';
   const catalogue = useCatalogue();
   const [tab, setTab] = useState<Tab>('catalogue');
+  // long Cypher lines and wide result tables want room; the canvas keeps at least 320 px
+  const [wide, setWide] = useState(false);
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -74,14 +76,19 @@ export function QueriesPanel({ onClose }: { onClose: () => void }) {
   const openOnCanvas = (id: string) => void session.showNode(id);
 
   return (
-    <aside className="queries-panel" aria-label="Queries" data-testid="queries-panel">
+    <aside className={`queries-panel${wide ? ' queries-panel--wide' : ''}`} aria-label="Queries" data-testid="queries-panel">
       <header className="queries-panel__head">
         <nav className="queries-panel__tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'catalogue'} onClick={() => setTab('catalogue')}>Catalogue</button>
           {author && <button type="button" role="tab" aria-selected={tab === 'editor'} onClick={() => setTab('editor')} data-testid="queries-tab-editor">Editor</button>}
           {author && <button type="button" role="tab" aria-selected={tab === 'console'} onClick={() => setTab('console')}>Console</button>}
         </nav>
-        <button type="button" aria-label="Close queries" onClick={onClose}>×</button>
+        <span>
+          <button type="button" aria-pressed={wide} onClick={() => setWide((w) => !w)} title={wide ? 'Give the canvas its room back' : 'Make the panel wider for long queries and tables'} data-testid="queries-widen">
+            {wide ? 'Narrower' : 'Wider'}
+          </button>
+          <button type="button" aria-label="Close queries" onClick={onClose}>×</button>
+        </span>
       </header>
 
       {tab === 'catalogue' && (
