@@ -59,4 +59,9 @@ describe('procedures that reach outside the database are refused', () => {
     expect(guardUntrusted("CALL apoc.spatial.geocodeOnce('Dam 1, Amsterdam') YIELD location RETURN location")).not.toBeNull();
     expect(guardUntrusted('RETURN apoc.text.join(["a", "b"], ",") AS joined')).toBeNull();
   });
+
+  it('says why: loading a URL is reaching outside, GDS would skip the need-to-know checks', () => {
+    expect(guardUntrusted("CALL apoc.load.json('https://example.org/x.json') YIELD value RETURN value")?.reason).toMatch(/files or URLs/);
+    expect(guardUntrusted("CALL gds.graph.project('g', 'Seller', 'OPERATES')")?.reason).toMatch(/need-to-know/);
+  });
 });

@@ -51,9 +51,13 @@ export function guardUntrusted(cypher: string): GuardRefusal | null {
     if (lower.startsWith('dbms.')) return { found: qualified, reason: 'DBMS procedures are administration commands' };
     if (lower.startsWith('db.create') || lower.startsWith('db.clearquerycaches') || lower.startsWith('db.checkpoint'))
       return { found: qualified, reason: 'this procedure changes the database' };
+    if (/^apoc\.(load|import|export|spatial|systemdb|log)\./.test(lower))
+      return { found: qualified, reason: 'queries may not read or write files or URLs, or reach outside the database' };
     if (lower.startsWith('apoc.') && !APOC_READ_ONLY.test(lower))
       return { found: qualified, reason: 'only read-only APOC functions and procedures (apoc.coll, apoc.text, apoc.path, ...) may be used' };
-    if (lower.startsWith('gds.') || lower.startsWith('genai.'))
+    if (lower.startsWith('gds.'))
+      return { found: qualified, reason: 'GDS is not available to queries: its projections read the graph without the need-to-know checks' };
+    if (lower.startsWith('genai.'))
       return { found: qualified, reason: 'this procedure library is not available to queries' };
   }
   return guardInternal(cypher);

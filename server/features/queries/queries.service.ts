@@ -273,7 +273,7 @@ export class QueriesService {
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
         if (/TransactionTimedOut/.test(code))
-          throw new AppError('query_timeout', 422, `the query was stopped after ${seconds(timeoutSeconds)} (its time limit); narrow it down with parameters or ask the data team`);
+          throw new AppError('query_timeout', 422, `the query was stopped after ${seconds(timeoutSeconds)} (its time limit); narrow it down with parameters${isAuthor(viewer.role) ? ' or a tighter pattern' : ' or ask the data team'}`);
         if (/MemoryPoolOutOfMemory|MemoryLimit/i.test(code))
           throw new AppError('query_memory', 422, 'the query was stopped because it needed too much memory; narrow it down');
         if (/AccessMode|ForbiddenOnReadOnlyDatabase/.test(code)) throw new AppError('query_refused', 400, 'refused: this query tried to write; queries may only read');
