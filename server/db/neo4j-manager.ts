@@ -309,14 +309,22 @@ async function classArchiveFor(p: ManagedNeo4jPaths, java: string, javaBanner: s
   return archive;
 }
 
+/** 33 characters, 192 random bits, never starting with "-" (see ensureCredentials) */
+export function newPassword(): string {
+  return `m${randomBytes(24).toString('base64url')}`;
+}
+
 /** The password must be in place before the system database is first created; afterwards Neo4j owns it. */
 async function ensureCredentials(p: ManagedNeo4jPaths, java: string, log: (line: string) => void) {
   const fresh = !existsSync(path.join(p.data, 'databases', 'system'));
   let creds = await readManagedCredentials(p.home);
+  // neo4j-admin reads a password that starts with "-" as an option ("Missing required parameter: '<password>'"):
+  // one base64url password in 64 did. Before the database exists such a password can still be replaced.
+  if (creds && fresh && creds.password.startsWith('-')) creds = null;
   if (!creds) {
     if (!fresh)
       throw new Neo4jSetupError(`${p.credentials} is missing but ${p.data} already has a password: restore the file, or delete ${p.data} to start an empty database`);
-    creds = { user: 'neo4j', password: randomBytes(24).toString('base64url') };
+    creds = { user: 'neo4j', password: newPassword() };
     const tmp = `${p.credentials}.tmp`;
     const fh = await open(tmp, 'w', 0o600);
     await fh.writeFile(`${JSON.stringify(creds, null, 2)}\n`);
