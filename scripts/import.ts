@@ -10,16 +10,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../server/config.js';
-import { CypherCatalog } from '../server/db/cypher-catalog.js';
-import { Database } from '../server/db/database.js';
-import { applyMigrations } from '../server/db/migrations.js';
-import { readManagedCredentials } from '../server/db/neo4j-manager.js';
-import { openDatabase, type OpenDatabase } from '../server/db/open-database.js';
 import { loadOrCreatePanKey } from '../server/domain/pan.js';
 import { ImportFileError } from '../server/features/import/import.parse.js';
 import { MappingError } from '../server/features/import/import.mapping.js';
 import { ImportRepository } from '../server/features/import/import.repository.js';
 import { ImportService, ImportStateError, ImportValidationError, describeProblem, type ImportProgress } from '../server/features/import/import.service.js';
+import { openCliDatabase } from './cli-database.js';
 
 const USAGE = 'usage: npm run import -- <file> --source <organisation> --mapping <preset> [--skip-invalid] [--rejects path]';
 class UsageError extends Error {}
@@ -52,32 +48,15 @@ function options() {
 }
 
 /** The app's running managed Neo4j, if any: the CLI joins it instead of trying to start a second server. */
-async function connect(): Promise<OpenDatabase> {
-  const config = loadConfig();
-  if (!config.NEO4J_URI) {
-    const creds = await readManagedCredentials(config.MONEYTRAIL_HOME).catch(() => null);
-    if (creds) {
-      const db = new Database({ uri: `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`, user: creds.user, password: creds.password, database: config.NEO4J_DATABASE }, CypherCatalog.load());
-      try {
-        await db.driver.verifyConnectivity();
-        return { db, managed: null, close: () => db.close() };
-      } catch {
-        await db.close().catch(() => {});
-      }
-    }
-  }
-  return openDatabase(config, (line) => process.stderr.write(`${line}\n`));
-}
 
 async function main(): Promise<number> {
   const opts = options();
   const config = loadConfig();
   const panKey = config.MONEYTRAIL_PAN_KEY ?? loadOrCreatePanKey(config.MONEYTRAIL_HOME);
-  const conn = await connect();
+  const conn = await openCliDatabase((line) => process.stderr.write(`${line}\n`));
   const stopOnSignal = () => void conn.close().finally(() => process.exit(130));
   process.once('SIGINT', stopOnSignal);
   try {
-    await applyMigrations(conn.db);
     const service = new ImportService(new ImportRepository(conn.db));
     const interactive = process.stderr.isTTY && !opts.quiet;
     const bar = new cliProgress.SingleBar(

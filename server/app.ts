@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { loadConfig, REPO_ROOT } from './config.js';
-import { loadOrCreatePanKey, maskPans } from './domain/pan.js';
+import { maskPans, panKeyResolver } from './domain/pan.js';
 import type { Database } from './db/database.js';
 import { GraphRepository } from './features/graph/graph.repository.js';
 import { graphRoutes } from './features/graph/graph.routes.js';
@@ -123,9 +123,8 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   api.use(usersRoutes(new UsersService(users)));
   api.use(auditRoutes(audit));
   api.use(healthRoutes(new HealthService(db)));
-  // the same key the seed and imports hash card numbers with, read only when a card number is searched for
-  let searchPanKey: string | null = panKey ?? null;
-  const panKeyOf = () => (searchPanKey ??= process.env.MONEYTRAIL_PAN_KEY?.trim() || loadOrCreatePanKey(loadConfig().MONEYTRAIL_HOME));
+  // the key the seed hashed card numbers with: imports hash with it, search looks a typed card number up by it
+  const panKeyOf = panKeyResolver(panKey, () => loadConfig().MONEYTRAIL_HOME);
   api.use(searchRoutes(new SearchService(new SearchRepository(db), panKeyOf)));
   api.use(graphRoutes(new GraphService(new GraphRepository(db))));
   api.use(relationshipsRoutes(new RelationshipsService(new RelationshipsRepository(db))));
@@ -133,7 +132,7 @@ export function createApp({ db, logger, clientDir = path.join(REPO_ROOT, 'client
   api.use(expansionRoutes(new ExpansionService(expansionRepo, new GraphRepository(db))));
   api.use(trailsRoutes(new TrailsService(new TrailsRepository(db), expansionRepo)));
   api.use(queriesRoutes(new QueriesService(new QueriesRepository(db), { ...DEFAULT_QUERY_LIMITS, ...queryLimits })));
-  api.use(importRoutes(new ImportService(new ImportRepository(db)), panKey ? { panKey } : {}));
+  api.use(importRoutes(new ImportService(new ImportRepository(db)), panKeyOf));
   const cases = new CasesService(new CasesRepository(db));
   const casesCollab = new CasesCollabService(cases);
   api.use(casesRoutes(cases));

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { applyMigrations } from './db/migrations.js';
@@ -10,6 +9,7 @@ import { loadQueryLibrary } from './features/queries/queries.library.js';
 import { QueriesRepository } from './features/queries/queries.repository.js';
 import { QueriesService } from './features/queries/queries.service.js';
 import { createLogger } from './logger.js';
+import { probePort } from './port-probe.js';
 import { AuditRepository } from './features/audit/audit.repository.js';
 import { AuditService } from './features/audit/audit.service.js';
 import { bootstrapUsers } from './features/users/users.bootstrap.js';
@@ -97,12 +97,9 @@ function portError(err: NodeJS.ErrnoException, port: number, host: string): Erro
   return err;
 }
 
-function assertPortFree(port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', (err: NodeJS.ErrnoException) => reject(portError(err, port, host)));
-    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
-  });
+async function assertPortFree(port: number, host: string): Promise<void> {
+  const err = await probePort(port, host);
+  if (err) throw portError(err, port, host);
 }
 
 main().catch(async (err: unknown) => {

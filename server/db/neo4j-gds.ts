@@ -4,13 +4,13 @@
  * the console, cypher-shell or Neo4j Browser. The jars come from Maven Central through neo4j/gds/pom.xml and sit
  * in <home>/neo4j/plugins next to APOC, listed in a manifest so that turning GDS off removes exactly them.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mavenFailureReason, Neo4jSetupError, type ManagedNeo4jPaths } from './neo4j-conf.js';
+import { runCommand } from './run-command.js';
 
 const GDS_POM = fileURLToPath(new URL('../../neo4j/gds/pom.xml', import.meta.url));
 const MANIFEST = '.moneytrail-gds-jars';
@@ -50,8 +50,8 @@ export async function ensureGdsPlugins(p: ManagedNeo4jPaths, enabled: boolean, l
   await mkdir(partial, { recursive: true });
   try {
     // GDS modules, then their third-party libraries; never Neo4j's own artefacts, which the server has in lib
-    await mvn(['-q', '-B', '-f', GDS_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`, '-DincludeGroupIds=org.neo4j.gds']);
-    await mvn(['-q', '-B', '-f', GDS_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`, '-DexcludeGroupIds=org.neo4j']);
+    await runCommand('mvn', ['-q', '-B', '-f', GDS_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`, '-DincludeGroupIds=org.neo4j.gds']);
+    await runCommand('mvn', ['-q', '-B', '-f', GDS_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`, '-DexcludeGroupIds=org.neo4j']);
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Neo4jSetupError('NEO4J_GDS=true needs Maven once to download GDS but `mvn` was not found: install it with: apt-get install -y maven');
@@ -64,10 +64,4 @@ export async function ensureGdsPlugins(p: ManagedNeo4jPaths, enabled: boolean, l
   for (const jar of jars) await rename(path.join(partial, jar), path.join(p.plugins, jar));
   await rm(partial, { recursive: true, force: true });
   await writeFile(manifestFile, `${[stamp, ...jars].join('\n')}\n`);
-}
-
-function mvn(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile('mvn', args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => (err ? reject(Object.assign(err, { stdout, stderr })) : resolve()));
-  });
 }

@@ -3,16 +3,17 @@
  * neo4j/pom.xml, cached in ~/.m2), data under <home>/neo4j, a random password set before the first start, and a
  * child JVM that lives and dies with this process. Pure parts (conf, JVM args, error wording) are in neo4j-conf.ts.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { chmod, mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
+import { probePort } from '../port-probe.js';
 import { ensureGdsPlugins, gdsFromEnv } from './neo4j-gds.js';
+import { runCommand as run } from './run-command.js';
 import {
   NEO4J_ADMIN_CLASS,
   NEO4J_MAIN_CLASS,
@@ -366,29 +367,14 @@ async function stopLeftover(p: ManagedNeo4jPaths, log: (line: string) => void): 
   rmSync(p.pidFile, { force: true });
 }
 
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        new Neo4jSetupError(
-          err.code === 'EACCES'
-            ? `port ${port} needs root: set NEO4J_BOLT_PORT to a port above 1024`
-            : `port ${port} is in use: set NEO4J_BOLT_PORT to a free port or stop the other process`,
-        ),
-      ),
-    );
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve()));
-  });
-}
-
-function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { env, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(Object.assign(err, { stdout, stderr }));
-      else resolve({ stdout, stderr });
-    });
-  });
+async function assertPortFree(port: number): Promise<void> {
+  const err = await probePort(port, '127.0.0.1');
+  if (!err) return;
+  throw new Neo4jSetupError(
+    err.code === 'EACCES'
+      ? `port ${port} needs root: set NEO4J_BOLT_PORT to a port above 1024`
+      : `port ${port} is in use: set NEO4J_BOLT_PORT to a free port or stop the other process`,
+  );
 }
 
 function firstLine(err: unknown): string {

@@ -78,6 +78,15 @@ export function protectPan(pan: string, key: string): ProtectedPan {
  * The PAN key: MONEYTRAIL_PAN_KEY when set, else `<home>/pan-key`, created with a random key (mode 0600) on first
  * use. Losing the key means new imports no longer link to cards already in the graph, so it is kept, not rotated.
  */
+/**
+ * The card-number key, read (or created) on first use: the explicit key, else MONEYTRAIL_PAN_KEY, else
+ * <home>/pan-key. Routes that seldom need it (imports, a card number searched for) share one resolver.
+ */
+export function panKeyResolver(explicit: string | undefined, home: () => string): () => string {
+  let key = explicit ?? null;
+  return () => (key ??= loadOrCreatePanKey(home()));
+}
+
 export function loadOrCreatePanKey(home: string, env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.MONEYTRAIL_PAN_KEY?.trim();
   if (fromEnv) return fromEnv;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
+import { freePort } from '../support/ports.js';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -52,14 +53,6 @@ describe('npm start refuses a bad set-up with one clear line', () => {
     });
   }
 
-  async function freePort(): Promise<string> {
-    const probe = net.createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as net.AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
-    return String(port);
-  }
-
   function expectOneLine(run: Run, pattern: RegExp): void {
     expect(run.code, run.stderr).not.toBe(0);
     expect(run.code).not.toBeNull(); // it exited by itself, it was not killed by the timeout
@@ -84,12 +77,12 @@ describe('npm start refuses a bad set-up with one clear line', () => {
   }, 120_000);
 
   it('names NEO4J_DATABASE when the server has no such database', async () => {
-    const run = await startServer({ PORT: await freePort(), NEO4J_DATABASE: 'nosuchdb' });
+    const run = await startServer({ PORT: String(await freePort()), NEO4J_DATABASE: 'nosuchdb' });
     expectOneLine(run, /^error: Neo4j at \S+ has no database "nosuchdb": check NEO4J_DATABASE/);
   }, 120_000);
 
   it('names NEO4J_USER and NEO4J_PASSWORD when the password is wrong', async () => {
-    const run = await startServer({ PORT: await freePort(), NEO4J_PASSWORD: 'not-the-password' });
+    const run = await startServer({ PORT: String(await freePort()), NEO4J_PASSWORD: 'not-the-password' });
     expectOneLine(run, /^error: Neo4j at \S+ refused user "neo4j": check NEO4J_USER and NEO4J_PASSWORD$/);
   }, 120_000);
 });

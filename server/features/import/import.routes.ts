@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
-import { loadConfig } from '../../config.js';
-import { loadOrCreatePanKey } from '../../domain/pan.js';
 import { AppError, errors } from '../../errors.js';
 import { access, viewerOf } from '../../http/access.js';
 import { auditWith } from '../../http/audit-context.js';
@@ -27,10 +25,8 @@ function toAppError(err: unknown, rejectsUrl: string | null): unknown {
   return err;
 }
 
-export function importRoutes(service: ImportService, opts: { panKey?: string } = {}): Router {
+export function importRoutes(service: ImportService, key: () => string): Router {
   const router = Router();
-  let panKey = opts.panKey ?? null;
-  const key = () => (panKey ??= process.env.MONEYTRAIL_PAN_KEY?.trim() || loadOrCreatePanKey(loadConfig().MONEYTRAIL_HOME));
   const who = (req: Request) => req.user?.email ?? 'unknown';
   const guard = async <T,>(work: () => Promise<T>, rejectsUrl: string | null = null): Promise<T> => {
     try {
